@@ -1,0 +1,29 @@
+"""Directory blocks that extend the shared block library."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class FeaturedEntriesBlock(blocks.StructBlock):
+    """Cards for directory entries an editor picks (organisations and inspiration places)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    entries = blocks.ListBlock(
+        blocks.PageChooserBlock(label=_("Directory entry")),
+        label=_("Entries"),
+        min_num=1,
+        max_num=12,
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Featured directory entries")
+        template = "blocks/featured_entries_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # Only live pages are shown, in the reader's language when a translation exists.
+        context["entries"] = [
+            page.localized.specific for page in value["entries"] if page is not None and page.live
+        ]
+        return context

@@ -1,0 +1,263 @@
+"""The halls' own demo pages: home, about, visiting, renting a room; menu, footer, settings.
+
+Facts (the Pavillon du Parc de Belleville, 650 m², 45,000 m² of park, the three-year
+agreement with the City of Paris, the September 2018 festival) come from the project's
+background texts; the wording is ours.
+"""
+
+from wagtail.models import Site
+
+from home.demo import generated_image
+from home.translation import translate
+
+# French source string -> English translation, as wagtail-localize segments them.
+HOME_GLOSSARY = {
+    "Accueil": "Home",
+    "accueil": "home",
+    "Le laboratoire de la démocratie participative, à Belleville": (
+        "A laboratory for participatory democracy, in Belleville"
+    ),
+    "Associations, start-up civiques, chercheurs et agents publics partagent un même toit "
+    "pour inventer avec les habitants une vie démocratique plus riche.": (
+        "Associations, civic start-ups, researchers and public servants share one roof to "
+        "invent a richer democratic life together with local residents."
+    ),
+    "Venir nous voir": "Visit us",
+    "Louer une salle": "Rent a room",
+    "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le belvédère du parc de "
+    "Belleville : 650 m² d’espaces de travail, de débat et de réunion, un café citoyen et "
+    "45 000 m² de verdure avec l’une des plus belles vues sur Paris.": (
+        "Les Halles Civiques occupy the former Maison de l’air, below the Belleville "
+        "belvedere: 650 m² of space to work, debate and meet, a citizens’ café and "
+        "45,000 m² of greenery with one of the finest views over Paris."
+    ),
+    "Le lieu est né de la rencontre de deux communautés, l’innovation publique et "
+    "l’innovation démocratique, lauréates d’un appel à projets de la Ville de Paris.": (
+        "The place grew out of two communities, public innovation and democratic "
+        "innovation, who joined forces and won a call for projects from the City of Paris."
+    ),
+    "Prochains rendez-vous": "Coming up",
+    "Vous portez un projet civique ?": "Do you run a civic project?",
+    "Nos salles se louent à petit prix aux associations et aux projets d’intérêt général.": (
+        "Our rooms are rented at a low price to associations and public-interest projects."
+    ),
+    "Découvrir les salles": "See the rooms",
+}
+
+PAGES = [
+    {
+        "slug": "a-propos",
+        "title": "À propos",
+        "introduction": "Un réseau de tiers-lieux pour une démocratie plus inventive, du quartier "
+        "à l’échelle internationale.",
+        "paragraphs": [
+            "Les Halles Civiques rassemblent des organisations qui travaillent sur le pouvoir "
+            "d’agir des citoyens, l’innovation publique et le progrès démocratique : chercheurs, "
+            "designers, innovateurs sociaux, entrepreneurs.",
+            "La Ville de Paris met le pavillon à disposition pour trois ans et a accompagné "
+            "l’installation par une subvention de 50 000 euros ; les résidents financent "
+            "eux-mêmes leurs activités.",
+            "En septembre 2018, le festival « Festives Halles Civiques » a invité les habitants à "
+            "découvrir ces travaux de manière ludique.",
+        ],
+        "en": {
+            "À propos": "About us",
+            "a-propos": "about",
+            "Un réseau de tiers-lieux pour une démocratie plus inventive, du quartier à "
+            "l’échelle internationale.": "A network of third places for a more inventive "
+            "democracy, from the neighbourhood to the international stage.",
+            "Les Halles Civiques rassemblent des organisations qui travaillent sur le pouvoir "
+            "d’agir des citoyens, l’innovation publique et le progrès démocratique : chercheurs, "
+            "designers, innovateurs sociaux, entrepreneurs.": "Les Halles Civiques bring "
+            "together organisations working on citizen empowerment, public innovation and "
+            "democratic progress: researchers, designers, social innovators, entrepreneurs.",
+            "La Ville de Paris met le pavillon à disposition pour trois ans et a accompagné "
+            "l’installation par une subvention de 50 000 euros ; les résidents financent "
+            "eux-mêmes leurs activités.": "The City of Paris lends the pavilion for three years "
+            "and supported the move-in with a €50,000 grant; residents fund their own work.",
+            "En septembre 2018, le festival « Festives Halles Civiques » a invité les habitants à "
+            "découvrir ces travaux de manière ludique.": "In September 2018 the “Festives "
+            "Halles Civiques” festival invited residents to discover this work in a playful way.",
+        },
+    },
+    {
+        "slug": "venir",
+        "title": "Nous rendre visite",
+        "introduction": "Le pavillon est ouvert aux professionnels comme au public, en journée, "
+        "en soirée et le week-end.",
+        "paragraphs": [
+            "Entrée par le parc de Belleville, sous le belvédère, dans le 20e arrondissement de "
+            "Paris. Métro Pyrénées ou Couronnes.",
+            "Chaque premier samedi du mois, nos portes sont ouvertes : venez rencontrer les "
+            "résidents et découvrir leurs projets.",
+        ],
+        "en": {
+            "Nous rendre visite": "Visiting us",
+            "venir": "visit",
+            "Le pavillon est ouvert aux professionnels comme au public, en journée, en soirée et "
+            "le week-end.": "The pavilion welcomes professionals and the public alike, during "
+            "the day, in the evening and at weekends.",
+            "Entrée par le parc de Belleville, sous le belvédère, dans le 20e arrondissement de "
+            "Paris. Métro Pyrénées ou Couronnes.": "Come in through the Parc de Belleville, "
+            "below the belvedere, in Paris’s 20th arrondissement. Metro Pyrénées or Couronnes.",
+            "Chaque premier samedi du mois, nos portes sont ouvertes : venez rencontrer les "
+            "résidents et découvrir leurs projets.": "Every first Saturday of the month our "
+            "doors are open: come and meet the residents and discover their projects.",
+        },
+    },
+    {
+        "slug": "louer-une-salle",
+        "title": "Louer une salle",
+        "introduction": "Des salles de réunion et de débat à petit prix pour les projets "
+        "civiques.",
+        "paragraphs": [
+            "Les organisations qui travaillent sur l’innovation démocratique ou publique peuvent "
+            "louer nos espaces à un tarif modéré et profiter de l’émulation d’une communauté.",
+            "Écrivez-nous en précisant votre projet, la date souhaitée et le nombre de "
+            "participants attendus.",
+        ],
+        "en": {
+            "Louer une salle": "Renting a room",
+            "louer-une-salle": "rent-a-room",
+            "Des salles de réunion et de débat à petit prix pour les projets civiques.": (
+                "Meeting and debate rooms at a low price for civic projects."
+            ),
+            "Les organisations qui travaillent sur l’innovation démocratique ou publique peuvent "
+            "louer nos espaces à un tarif modéré et profiter de l’émulation d’une communauté.": (
+                "Organisations working on democratic or public innovation can rent our spaces "
+                "at a modest rate and enjoy the buzz of a community."
+            ),
+            "Écrivez-nous en précisant votre projet, la date souhaitée et le nombre de "
+            "participants attendus.": "Write to us with your project, the date you have in "
+            "mind and the number of people you expect.",
+        },
+    },
+]
+
+FOOTER_GLOSSARY = {
+    "Du mardi au samedi, de 9 h à 20 h": "Tuesday to Saturday, 9 am to 8 pm",
+    "Portes ouvertes le premier samedi du mois": "Open doors on the first Saturday of the month",
+    "Un réseau de tiers-lieux civiques soutenu par la Ville de Paris. Contenus publiés sous "
+    "licence ouverte.": "A network of civic third places supported by the City of Paris. "
+    "Content published under an open licence.",
+}
+
+
+def _paragraphs(texts):
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def home_body(pages=None):
+    """The home page's blocks; links point at the content pages once they exist."""
+    pages = pages or {}
+    body = [
+        {
+            "type": "hero",
+            "value": {
+                "heading": "Le laboratoire de la démocratie participative, à Belleville",
+                "text": "Associations, start-up civiques, chercheurs et agents publics partagent "
+                "un même toit pour inventer avec les habitants une vie démocratique plus riche.",
+                "image": None,
+                "links": [],
+            },
+        }
+    ]
+    if pages:
+        image = generated_image(
+            "Belvédère de Belleville", ["#172033", "#235b3f", "#a63a1a", "#f1ebe0"]
+        )
+        body[0]["value"]["image"] = image.pk
+        body[0]["value"]["links"] = [
+            {"label": "Venir nous voir", "page": pages["venir"].pk, "url": ""},
+            {"label": "Louer une salle", "page": pages["louer-une-salle"].pk, "url": ""},
+        ]
+        body += [
+            {
+                "type": "rich_text",
+                "value": _paragraphs(
+                    [
+                        "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le belvédère "
+                        "du parc de Belleville : 650 m² d’espaces de travail, de débat et de "
+                        "réunion, un café citoyen et 45 000 m² de verdure avec l’une des plus "
+                        "belles vues sur Paris.",
+                        "Le lieu est né de la rencontre de deux communautés, l’innovation publique "
+                        "et l’innovation démocratique, lauréates d’un appel à projets de la Ville "
+                        "de Paris.",
+                    ]
+                ),
+            },
+            {"type": "upcoming_events", "value": {"heading": "Prochains rendez-vous", "count": 3}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Vous portez un projet civique ?",
+                    "text": "Nos salles se louent à petit prix aux associations et aux projets "
+                    "d’intérêt général.",
+                    "link": {
+                        "label": "Découvrir les salles",
+                        "page": pages["louer-une-salle"].pk,
+                        "url": "",
+                    },
+                },
+            },
+        ]
+    return body
+
+
+def load_pages(demo):
+    from home.models import ContentPage, MainMenu, MenuItem, SiteFooter, SiteSettings
+
+    pages = {}
+    for spec in PAGES:
+        pages[spec["slug"]] = demo.child_page(
+            demo.home_fr,
+            ContentPage,
+            spec["slug"],
+            spec["en"],
+            title=spec["title"],
+            introduction=spec["introduction"],
+            body=[{"type": "rich_text", "value": _paragraphs(spec["paragraphs"])}],
+        )
+
+    home = demo.home_fr
+    if len(home.body) < 2:  # first run: the home page was created before the pages it links to
+        home.body = home_body(pages)
+        home.save_revision().publish()
+        translate(home, demo.en, HOME_GLOSSARY)
+        demo.note("HomePage body")
+
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if not site_settings.street_address:
+        site_settings.contact_email = "bonjour@halles-civiques.example"
+        site_settings.phone = "+33 1 00 00 00 00"
+        site_settings.street_address = "Pavillon du Parc de Belleville, 27 rue Piat"
+        site_settings.postcode = "75020"
+        site_settings.city = "Paris"
+        site_settings.country = "France"
+        site_settings.mastodon_url = "https://mastodon.example/@hallescivques"
+        site_settings.save()
+        demo.note("SiteSettings")
+
+    demo.snippet(
+        SiteFooter,
+        {},
+        FOOTER_GLOSSARY,
+        opening_hours="<ul><li>Du mardi au samedi, de 9 h à 20 h</li>"
+        "<li>Portes ouvertes le premier samedi du mois</li></ul>",
+        footer_text="<p>Un réseau de tiers-lieux civiques soutenu par la Ville de Paris. "
+        "Contenus publiés sous licence ouverte.</p>",
+    )
+
+    menu = MainMenu.objects.filter(locale=demo.fr).first()
+    if menu is None:
+        menu = MainMenu(locale=demo.fr)
+        menu.items = [
+            MenuItem(link_page=pages[slug], locale=demo.fr)
+            for slug in ("a-propos", "venir", "louer-une-salle")
+        ]
+        menu.save()
+        demo.note("MainMenu")
+    if menu.get_translation_or_none(demo.en) is None:
+        translate(menu, demo.en, {})
+        demo.note("MainMenu (en)")

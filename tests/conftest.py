@@ -1,0 +1,34 @@
+"""The page tree, locales and site every test starts from.
+
+`site_tree` gives a French home page at the root of the default site and its English
+translation (made with wagtail-localize, as editors make it), so tests render real pages
+through the real URL configuration.
+"""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture
+def locales(db):
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return {"fr": fr, "en": en}
+
+
+@pytest.fixture
+def site_tree(locales):
+    from home.models import HomePage
+    from home.translation import translate
+
+    root = Page.get_first_root_node()
+    home_fr = HomePage(title="Accueil", slug="accueil", locale=locales["fr"])
+    root.add_child(instance=home_fr)
+    home_fr.save_revision().publish()
+    Site.objects.all().delete()
+    site = Site.objects.create(
+        hostname="testserver", port=80, root_page=home_fr, is_default_site=True,
+        site_name="Les Halles Civiques",
+    )
+    home_en = translate(home_fr, locales["en"], {"Accueil": "Home", "accueil": "home"})
+    return {"site": site, "root": root, "fr": home_fr, "en": home_en, "locales": locales}

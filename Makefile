@@ -1,0 +1,76 @@
+# Les Halles Civiques portal. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast test-browser lint format messages compilemessages migrate demo check-deploy services-up services-down clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install the portal with its test tools
+
+compilemessages: $(STAMP) ## Compile the translation catalogues in locale/
+	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+messages: $(STAMP) ## Refresh locale/*.po from the code and templates
+	$(MANAGE) makemessages --locale fr --locale en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
+
+migrate: $(STAMP) ## Apply database migrations (SQLite under var/ unless DATABASE_URL is set)
+	@mkdir -p var
+	$(MANAGE) migrate --noinput --verbosity 0
+
+demo: migrate compilemessages ## Load the demo content (idempotent)
+	$(MANAGE) load_demo
+
+run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000/
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(STAMP) compilemessages ## Run the whole test suite (unit, integration and browser journeys)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) compilemessages ## Run the suite without the browser journeys
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: $(STAMP) compilemessages ## Run only the browser journeys (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser
+
+lint: $(STAMP) ## Lint, check formatting and look for missing migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run --verbosity 0
+
+format: $(STAMP) ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: $(STAMP) ## Run Django's deployment checks with the production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))") \
+	  ALLOWED_HOSTS=portal.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+services-up: ## Start throwaway PostgreSQL and Elasticsearch servers for the integration tests
+	bash scripts/services.sh install
+	bash scripts/services.sh postgres-start
+	bash scripts/services.sh elasticsearch-start
+
+services-down: ## Stop the throwaway servers
+	bash scripts/services.sh postgres-stop
+	bash scripts/services.sh elasticsearch-stop
+
+clean: ## Remove the virtual environment and local data (var/)
+	rm -rf $(VENV) var

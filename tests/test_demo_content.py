@@ -1,0 +1,30 @@
+"""The demo loader builds a bilingual site and a second run changes nothing."""
+
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Page, Revision
+
+
+def _load():
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("load_demo", "--no-admin", verbosity=0)
+
+
+def _state():
+    return (
+        list(Page.objects.order_by("path").values_list("path", "slug", "live", "locale_id")),
+        Revision.objects.count(),
+    )
+
+
+def test_demo_is_bilingual_and_idempotent(client, db):
+    _load()
+    first = _state()
+    _load()
+
+    assert _state() == first
+    assert client.get("/fr/").status_code == 200
+    assert client.get("/en/").status_code == 200
+    en_about = client.get("/en/about/")
+    assert en_about.status_code == 200 and "About us" in en_about.text
+    assert "Pavillon du Parc de Belleville" in client.get("/fr/venir/").text

@@ -5,6 +5,8 @@ translation (made with wagtail-localize, as editors make it), so tests render re
 through the real URL configuration.
 """
 
+import os
+
 import pytest
 from django.test import TestCase
 from wagtail.models import Locale, Page, Site
@@ -49,3 +51,61 @@ def site_tree(locales):
     )
     home_en = translate_now(home_fr, locales["en"], {"Accueil": "Home", "accueil": "home"})
     return {"site": site, "root": root, "fr": home_fr, "en": home_en, "locales": locales}
+
+
+# --- Real-browser journeys -------------------------------------------------------------------
+# Playwright drives Debian's Chromium (never a downloaded browser). On a developer machine
+# without Chromium the journeys are skipped with a reason; in CI (CI=true) they fail instead,
+# so a missing browser can never pass unnoticed.
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _chromium_path():
+    import shutil
+
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = _chromium_path()
+    if not os.path.exists(path):
+        message = f"Chromium not found at {path}: install Debian's chromium package"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # around it are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab that records console errors and uncaught exceptions."""
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on(
+        "console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None
+    )
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.on(
+        "response",
+        lambda r: tab.console_errors.append(f"{r.status} {r.url}") if r.status >= 400 else None,
+    )
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_serialized_rollback):
+    from django.core.management import call_command
+
+    call_command("load_demo", "--no-admin", verbosity=0)

@@ -14,3 +14,4 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True  # browser journeys load images from the in-memory storage

@@ -9,7 +9,6 @@ from PIL import Image
 from wagtail.images import get_image_model
 
 from home.models import ContentPage
-from home.translation import translate
 
 
 def _image():
@@ -88,7 +87,7 @@ def test_unpublished_featured_page_is_not_shown(client, site_tree, content_page)
     assert "À propos" not in response.text
 
 
-def test_content_page_in_both_languages(client, site_tree, content_page):
+def test_content_page_in_both_languages(client, site_tree, content_page, translate):
     translate(
         content_page,
         site_tree["locales"]["en"],

@@ -4,7 +4,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.models import ContentPage
-from home.translation import translate
 
 
 @pytest.mark.parametrize(("accept", "target"), [("fr-FR,fr;q=0.9", "/fr/"), ("en-GB,en", "/en/")])
@@ -26,7 +25,7 @@ def _switcher(response):
     return {a["hreflang"]: a for a in soup.select("nav.lang-switcher a")}
 
 
-def test_switcher_leads_to_translated_page(client, site_tree):
+def test_switcher_leads_to_translated_page(client, site_tree, translate):
     page = ContentPage(title="Nous rendre visite", slug="venir")
     site_tree["fr"].add_child(instance=page)
     page.save_revision().publish()

@@ -1,12 +1,11 @@
 import xml.etree.ElementTree as ET
 
 from home.models import ContentPage
-from home.translation import translate
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def test_sitemap_lists_live_pages_of_both_locales_with_alternates(client, site_tree):
+def test_sitemap_lists_live_pages_of_both_locales_with_alternates(client, site_tree, translate):
     page = ContentPage(title="À propos", slug="a-propos")
     site_tree["fr"].add_child(instance=page)
     page.save_revision().publish()

@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import RICH_TEXT_FEATURES
 
 from ..choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
+from .snippets import Theme
 
 
 def validate_year(value):
@@ -107,6 +108,18 @@ class DirectoryEntryPage(Page):
     @property
     def country_name(self):
         return self.get_country_display() if self.country else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes_by_key = {
+            theme.translation_key: theme for theme in Theme.objects.filter(locale_id=self.locale_id)
+        }
+        context["themes"] = self.localized_themes(themes_by_key)
+        context["keywords"] = sorted(tag.name for tag in self.keywords.all())
+        context["json_ld"] = self.json_ld(request)
+        context["related"] = self.related_entries()
+        context["directory_url"] = self.get_parent().get_url(request)
+        return context
 
     def localized_themes(self, themes_by_key):
         """This entry's themes in the reader's language, from a translation_key -> Theme map."""
@@ -286,7 +299,8 @@ class OrganisationPage(DirectoryEntryPage):
             if value
         }
 
-    def related_places_in_locale(self):
+    def related_entries(self):
+        """The related places, in this page's language."""
         keys = [place.translation_key for place in self.related_places.all()]
         return (
             PlacePage.objects.live()
@@ -404,7 +418,8 @@ class PlacePage(DirectoryEntryPage):
         """Labels of the accessibility facets this place offers."""
         return [choice.label for choice in Accessibility if getattr(self, choice.value)]
 
-    def related_organisations(self):
+    def related_entries(self):
+        """Organisations that name this place among theirs, in this page's language."""
         return (
             OrganisationPage.objects.live()
             .public()

@@ -29,19 +29,20 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
 
         return directory_listing(self, request)
 
-    @path("export.csv", name="export_csv")
+    # Wagtail serves page paths made of letters, digits, "-" and "/", so no "export.csv".
+    @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         from ..exports import export_csv
 
         return export_csv(self, request)
 
-    @path("export.json", name="export_json")
+    @path("export/json/", name="export_json")
     def export_json(self, request):
         from ..exports import export_json
 
         return export_json(self, request)
 
-    @path("export.geojson", name="export_geojson")
+    @path("export/geojson/", name="export_geojson")
     def export_geojson(self, request):
         from ..exports import export_geojson
 

@@ -9,7 +9,10 @@ class FeaturedEntriesBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     entries = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("Directory entry")),
+        blocks.PageChooserBlock(
+            label=_("Directory entry"),
+            page_type=["directory.OrganisationPage", "directory.PlacePage"],
+        ),
         label=_("Entries"),
         min_num=1,
         max_num=12,

@@ -26,7 +26,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choose a page or an address."))}
+                block_errors={
+                    "page": blocks.BlockValidationError(_("Choose a page or an address."))
+                }
             )
         return value
 

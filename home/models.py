@@ -72,9 +72,7 @@ class SiteSettings(BaseSiteSetting):
     newsletter_url = models.URLField(_("newsletter"), blank=True)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("phone")], heading=_("Contact")
-        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading=_("Contact")),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),

@@ -46,7 +46,10 @@ def site_tree(locales):
     root.add_child(instance=home_fr)
     home_fr.save_revision().publish()
     site = Site.objects.create(
-        hostname="testserver", port=80, root_page=home_fr, is_default_site=True,
+        hostname="testserver",
+        port=80,
+        root_page=home_fr,
+        is_default_site=True,
         site_name="Les Halles Civiques",
     )
     home_en = translate_now(home_fr, locales["en"], {"Accueil": "Home", "accueil": "home"})

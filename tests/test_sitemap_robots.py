@@ -24,7 +24,9 @@ def test_sitemap_lists_live_pages_of_both_locales_with_alternates(client, site_t
         "http://testserver/en/",
         "http://testserver/en/about/",
     }
-    about = next(u for u in tree.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/about/"))
+    about = next(
+        u for u in tree.findall("s:url", NS) if u.find("s:loc", NS).text.endswith("/about/")
+    )
     alternates = {link.get("hreflang"): link.get("href") for link in about.findall("x:link", NS)}
     assert alternates == {
         "fr": "http://testserver/fr/a-propos/",

@@ -98,7 +98,10 @@ def prepare_site():
         created.append("HomePage accueil")
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home_fr, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home_fr,
+            is_default_site=True,
             site_name="Les Halles Civiques",
         )
     elif site.root_page_id != home_fr.pk:

@@ -108,8 +108,7 @@ PAGES = [
     {
         "slug": "louer-une-salle",
         "title": "Louer une salle",
-        "introduction": "Des salles de réunion et de débat à petit prix pour les projets "
-        "civiques.",
+        "introduction": "Des salles de réunion et de débat à petit prix pour les projets civiques.",
         "paragraphs": [
             "Les organisations qui travaillent sur l’innovation démocratique ou publique peuvent "
             "louer nos espaces à un tarif modéré et profiter de l’émulation d’une communauté.",
@@ -176,10 +175,10 @@ def home_body(pages=None):
                 "type": "rich_text",
                 "value": _paragraphs(
                     [
-                        "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le belvédère "
-                        "du parc de Belleville : 650 m² d’espaces de travail, de débat et de "
-                        "réunion, un café citoyen et 45 000 m² de verdure avec l’une des plus "
-                        "belles vues sur Paris.",
+                        "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le "
+                        "belvédère du parc de Belleville : 650 m² d’espaces de travail, de débat "
+                        "et de réunion, un café citoyen et 45 000 m² de verdure avec l’une des "
+                        "plus belles vues sur Paris.",
                         "Le lieu est né de la rencontre de deux communautés, l’innovation publique "
                         "et l’innovation démocratique, lauréates d’un appel à projets de la Ville "
                         "de Paris.",

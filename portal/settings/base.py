@@ -123,7 +123,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Les Halles Civiques <portail@localhost>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Les Halles Civiques <portail@localhost>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
 
@@ -205,4 +207,3 @@ LOGGING = {
 PORTAL_MAP_TILE_URL = env.str(
     "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-

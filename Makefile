@@ -25,9 +25,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP) ## Create the virtual environment and install the portal with its test tools
 
 compilemessages: $(STAMP) ## Compile the translation catalogues in locale/
-	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+	$(BIN)/python scripts/compile_messages.py
 
-messages: $(STAMP) ## Refresh locale/*.po from the code and templates
+messages: $(STAMP) ## Refresh locale/*.po from the code and templates (needs GNU gettext)
 	$(MANAGE) makemessages --locale fr --locale en --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 
 migrate: $(STAMP) ## Apply database migrations (SQLite under var/ unless DATABASE_URL is set)

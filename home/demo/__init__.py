@@ -8,6 +8,7 @@ stable key (slug, name) and creates only what is missing, so a second run change
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -85,8 +86,10 @@ def prepare_site():
     from home.demo.pages import HOME_GLOSSARY, home_body
     from home.models import HomePage
 
-    fr, _ = Locale.objects.get_or_create(language_code="fr")
-    en, _ = Locale.objects.get_or_create(language_code="en")
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    fr = Locale.objects.get(language_code="fr")
+    en = Locale.objects.get(language_code="en")
     root = Page.get_first_root_node()
     site = Site.objects.filter(is_default_site=True).first()
     home_fr = HomePage.objects.filter(locale=fr, depth=2).first()

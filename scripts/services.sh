@@ -95,12 +95,13 @@ cmd_install() {
   local pkgs=()
   pg_bindir >/dev/null || pkgs+=(postgresql)
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
+  command -v xgettext >/dev/null || pkgs+=(gettext)  # catalogue freshness test
   command -v unzip >/dev/null || pkgs+=(unzip)
   command -v curl >/dev/null || pkgs+=(curl)
   command -v mvn >/dev/null || pkgs+=(maven)
   command -v javac >/dev/null || pkgs+=(openjdk-17-jdk-headless)
   if [ "${#pkgs[@]}" -eq 0 ]; then
-    log "install: everything already present (postgresql $(basename "$(dirname "$(pg_bindir)")"), chromium, unzip, curl, maven, javac)"
+    log "install: everything already present (postgresql $(basename "$(dirname "$(pg_bindir)")"), chromium, gettext, unzip, curl, maven, javac)"
     return 0
   fi
   local sudo=()

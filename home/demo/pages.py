@@ -26,7 +26,7 @@ HOME_GLOSSARY = {
     "Louer une salle": "Rent a room",
     "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le belvédère du parc de "
     "Belleville : 650 m² d’espaces de travail, de débat et de réunion, un café citoyen et "
-    "45 000 m² de verdure avec l’une des plus belles vues sur Paris.": (
+    "45 000 m² de verdure avec l’une des plus belles vues sur Paris.": (
         "Les Halles Civiques occupy the former Maison de l’air, below the Belleville "
         "belvedere: 650 m² of space to work, debate and meet, a citizens’ café and "
         "45,000 m² of greenery with one of the finest views over Paris."
@@ -55,7 +55,7 @@ PAGES = [
             "d’agir des citoyens, l’innovation publique et le progrès démocratique : chercheurs, "
             "designers, innovateurs sociaux, entrepreneurs.",
             "La Ville de Paris met le pavillon à disposition pour trois ans et a accompagné "
-            "l’installation par une subvention de 50 000 euros ; les résidents financent "
+            "l’installation par une subvention de 50 000 euros ; les résidents financent "
             "eux-mêmes leurs activités.",
             "En septembre 2018, le festival « Festives Halles Civiques » a invité les habitants à "
             "découvrir ces travaux de manière ludique.",
@@ -72,7 +72,7 @@ PAGES = [
             "together organisations working on citizen empowerment, public innovation and "
             "democratic progress: researchers, designers, social innovators, entrepreneurs.",
             "La Ville de Paris met le pavillon à disposition pour trois ans et a accompagné "
-            "l’installation par une subvention de 50 000 euros ; les résidents financent "
+            "l’installation par une subvention de 50 000 euros ; les résidents financent "
             "eux-mêmes leurs activités.": "The City of Paris lends the pavilion for three years "
             "and supported the move-in with a €50,000 grant; residents fund their own work.",
             "En septembre 2018, le festival « Festives Halles Civiques » a invité les habitants à "
@@ -177,7 +177,7 @@ def home_body(pages=None):
                     [
                         "Les Halles Civiques occupent l’ancienne Maison de l’air, sous le "
                         "belvédère du parc de Belleville : 650 m² d’espaces de travail, de débat "
-                        "et de réunion, un café citoyen et 45 000 m² de verdure avec l’une des "
+                        "et de réunion, un café citoyen et 45 000 m² de verdure avec l’une des "
                         "plus belles vues sur Paris.",
                         "Le lieu est né de la rencontre de deux communautés, l’innovation publique "
                         "et l’innovation démocratique, lauréates d’un appel à projets de la Ville "

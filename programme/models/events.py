@@ -287,7 +287,7 @@ class EventPage(RoutablePageMixin, RecurrenceMixin, Page):
     def event(self, request):
         return self.render(request)
 
-    @path("event.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics(self, request):
         from ..feeds import calendar_response
 

@@ -32,13 +32,15 @@ class ProgrammePage(RoutablePageMixin, Page):
 
         return self.render(request, context_overrides=listing_context(request, self))
 
-    @path("calendar.ics", name="calendar")
+    # Wagtail serves only slash-ended paths without dots, hence "calendar/" and not
+    # "calendar.ics"; the response names its file programme.ics.
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from ..feeds import programme_calendar
 
         return programme_calendar(request, self)
 
-    @path("feed.atom", name="atom")
+    @path("feed/", name="atom")
     def atom(self, request):
         from ..feeds import atom_response
 
@@ -105,7 +107,7 @@ class FestivalPage(RoutablePageMixin, Page):
 
         return self.render(request, context_overrides=listing_context(request, self))
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from ..feeds import programme_calendar
 

@@ -1,0 +1,166 @@
+"""The programme's filter form: every field optional, bad values reported, never fatal."""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import AccessFeature, Audience, EventFormat
+from .queries import UPCOMING_DAYS
+from .recurrence import local_zone
+
+MAX_DAYS = 366
+
+
+def _midnight(day):
+    return dt.datetime.combine(day, dt.time.min, local_zone())
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProgrammeFilterForm(forms.Form):
+    # "from" and "to" are Python keywords or builtins' neighbours: added in __init__ by name.
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[
+            ("", _("Any time")),
+            ("this-week", _("This week")),
+            ("this-weekend", _("This weekend")),
+        ],
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), required=False, choices=[("", _("All formats")), *EventFormat.choices]
+    )
+    audience = forms.ChoiceField(
+        label=_("Audience"), required=False, choices=[("", _("Everyone")), *Audience.choices]
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    festival = forms.TypedChoiceField(label=_("Festival"), required=False, coerce=int)
+    room = forms.ChoiceField(label=_("Room"), required=False)
+    access = forms.MultipleChoiceField(
+        label=_("Accessibility"),
+        required=False,
+        choices=AccessFeature.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    free = forms.BooleanField(label=_("Free events only"), required=False)
+    archive = forms.BooleanField(label=_("Past events"), required=False)
+
+    def __init__(self, data=None, *, locale, festival=None):
+        from directory.models import Theme
+
+        from .models import FestivalPage, Room
+
+        super().__init__(data)
+        dates = {
+            "from": forms.DateField(label=_("From"), required=False, widget=DateInput),
+            "to": forms.DateField(label=_("To"), required=False, widget=DateInput),
+        }
+        self.fields = {**dates, **self.fields}
+        self.fixed_festival = festival
+        if festival is not None:
+            del self.fields["festival"]
+        else:
+            festivals = FestivalPage.objects.live().public().filter(locale=locale)
+            self.fields["festival"].choices = [
+                ("", _("All")),
+                *((f.pk, f.title) for f in festivals.order_by("-start_date")),
+            ]
+        themes = Theme.objects.filter(locale=locale).order_by("name")
+        self.fields["theme"].choices = [("", _("All themes")), *((t.slug, t.name) for t in themes)]
+        rooms = Room.objects.filter(locale=locale).order_by("name")
+        self.fields["room"].choices = [("", _("All rooms")), *((r.slug, r.name) for r in rooms)]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("from"), data.get("to")
+        if start and end:
+            if end < start:
+                self.add_error("to", _("The end date must be after the start date."))
+            elif (end - start).days > MAX_DAYS:
+                self.add_error("to", _("Choose a period of at most a year."))
+        return data
+
+    def value(self, name, default=None):
+        """A cleaned value, or `default` when it is missing or invalid."""
+        data = getattr(self, "cleaned_data", {})
+        return data.get(name) or default
+
+    def window(self):
+        """The (after, before) aware datetimes to list, and whether past events come first."""
+        now = timezone.now()
+        today = timezone.localdate(now, local_zone())
+        start, end = self.value("from"), self.value("to")
+        if self.value("archive"):
+            before = _midnight(end + dt.timedelta(days=1)) if end else now
+            before = min(before, now)
+            after = _midnight(start) if start else before - dt.timedelta(days=MAX_DAYS)
+            return after, before, True
+        when = self.value("when")
+        if when == "this-week":
+            monday = today + dt.timedelta(days=7 - today.weekday())
+            return now, _midnight(monday), False
+        if when == "this-weekend":
+            saturday = today + dt.timedelta(days=max(0, 5 - today.weekday()))
+            monday = saturday + dt.timedelta(days=7 - saturday.weekday())
+            return max(now, _midnight(saturday)), _midnight(monday), False
+        if self.fixed_festival is not None and not (start or end):
+            festival = self.fixed_festival
+            return (
+                _midnight(festival.start_date),
+                _midnight(festival.end_date + dt.timedelta(days=1)),
+                False,
+            )
+        after = _midnight(start) if start else now
+        if end:
+            before = _midnight(end + dt.timedelta(days=1))
+        else:
+            before = after + dt.timedelta(days=UPCOMING_DAYS)
+        return after, before, False
+
+    def filter(self, queryset):
+        """`queryset` of events narrowed by the valid facets."""
+        from .models import FestivalPage, Room
+
+        if self.value("format"):
+            queryset = queryset.filter(format=self.value("format"))
+        if self.value("audience"):
+            queryset = queryset.filter(audience=self.value("audience"))
+        if self.value("free"):
+            queryset = queryset.filter(is_free=True)
+        for feature in self.value("access", []):
+            queryset = queryset.filter(**{feature: True})
+        if self.value("theme"):
+            from directory.models import Theme
+
+            keys = Theme.objects.filter(slug=self.value("theme")).values("translation_key")
+            queryset = queryset.filter(themes__translation_key__in=keys).distinct()
+        if self.value("room"):
+            keys = Room.objects.filter(slug=self.value("room")).values("translation_key")
+            queryset = queryset.filter(room__translation_key__in=keys)
+        festival = self.fixed_festival
+        if festival is None and self.value("festival"):
+            festival = FestivalPage.objects.filter(pk=self.value("festival")).first()
+        if festival is not None:
+            queryset = queryset.descendant_of(festival)
+        return queryset
+
+    def querystring(self):
+        """The valid filters as a query string, for feed links that follow the listing."""
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for name, value in getattr(self, "cleaned_data", {}).items():
+            if name in self.errors or value in (None, "", [], False):
+                continue
+            if isinstance(value, list):
+                query.setlist(name, value)
+            elif value is True:
+                query[name] = "1"
+            else:
+                query[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return query.urlencode()

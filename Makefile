@@ -51,6 +51,7 @@ test-browser: $(STAMP) compilemessages ## Run only the browser journeys (needs /
 	$(BIN)/python -m pytest -m browser
 
 lint: $(STAMP) ## Lint, check formatting and look for missing migrations
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run --verbosity 0

@@ -108,7 +108,9 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback):
+def demo_site(transactional_db):
+    # A transactional test's flush also removes the root page and collection that Wagtail's
+    # migrations create; the demo loader puts them back like it would after `manage.py flush`.
     from django.core.management import call_command
 
     call_command("load_demo", "--no-admin", verbosity=0)

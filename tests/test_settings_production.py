@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _manage(*args, **env):
     environment = {
-        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
     return subprocess.run(

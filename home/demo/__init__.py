@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.translation import translate
 
@@ -90,7 +90,12 @@ def prepare_site():
         Locale.objects.get_or_create(language_code=code)
     fr = Locale.objects.get(language_code="fr")
     en = Locale.objects.get(language_code="en")
-    root = Page.get_first_root_node()
+    # Wagtail's migrations create the root page and collection; a flushed database has neither.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=fr)
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).first()
     home_fr = HomePage.objects.filter(locale=fr, depth=2).first()
     created = []

@@ -7,6 +7,7 @@ translation in wagtail-localize's editor and can sync it when the French page ch
 """
 
 from django.db import transaction
+from wagtail.models import DraftStateMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -42,5 +43,12 @@ def translate(instance, locale, glossary, *, publish=True, user=None, strict=Tru
             f"No {locale.language_code} translation for: " + "; ".join(repr(m) for m in missing)
         )
     translation.import_po(po, user=user, tool_name="glossary")
-    translation.save_target(user=user, publish=publish)
+    if publish and isinstance(instance, DraftStateMixin):
+        # save_target(publish=True) defers publishing to the end of the outermost transaction,
+        # from a page object loaded now: pages added to the tree meanwhile (a whole demo
+        # site in one transaction) would be overwritten with a stale tree. Publish now.
+        translation.save_target(user=user, publish=False)
+        instance.get_translation(locale).get_latest_revision().publish(user=user)
+    else:
+        translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)

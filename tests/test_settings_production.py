@@ -15,7 +15,7 @@ def _manage(*args, **env):
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
+    environment.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -52,3 +52,17 @@ def test_production_passes_check_deploy_with_no_warning():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_machine_translation_is_wired_only_when_a_key_is_configured():
+    script = (
+        "from django.conf import settings; "
+        "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS'))"
+    )
+    without = _manage("shell", "-c", script, DJANGO_SETTINGS_MODULE="portal.settings.dev")
+    with_key = _manage(
+        "shell", "-c", script, DJANGO_SETTINGS_MODULE="portal.settings.dev", DEEPL_API_KEY="k"
+    )
+
+    assert without.stdout.strip().endswith("None")
+    assert with_key.stdout.strip().endswith("DeepLTranslator")

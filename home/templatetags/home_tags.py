@@ -44,3 +44,13 @@ def site_footer(context):
         "settings": context.get("settings"),
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def page_summary(page):
+    """A page's short description for cards, whichever field its type uses for it."""
+    for field in ("summary", "introduction", "search_description"):
+        value = getattr(page, field, "")
+        if value:
+            return value
+    return ""

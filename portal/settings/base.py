@@ -182,14 +182,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None  # set below when a key is configured
-if env.str("DEEPL_API_KEY", default=""):
+# Machine translation in wagtail-localize's editor, only when a DeepL key is configured.
+if DEEPL_API_KEY := env.str("DEEPL_API_KEY", default=""):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": env.str("DEEPL_API_KEY")},
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
     }
-else:
-    del WAGTAILLOCALIZE_MACHINE_TRANSLATOR
 
 # --- Security defaults shared by every layer ------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -276,3 +276,55 @@ def test_demo_loader_is_idempotent_and_bilingual(client, db, django_capture_on_c
     assert "Wednesday citizens’ café" in en.text
     menu = BeautifulSoup(client.get("/en/").text, "html.parser").select(".main-nav a")
     assert "/en/programme/" in [a["href"] for a in menu]
+
+
+def test_editor_adds_a_repeating_event_and_sees_rule_errors(client, programme, admin_user):
+    client.force_login(admin_user)
+    url = f"/admin/pages/add/programme/eventpage/{programme.pk}/"
+    assert client.get(url).status_code == 200
+    form = {
+        "title": "Portes ouvertes",
+        "slug": "portes-ouvertes",
+        "start": "2026-09-05 10:00",
+        "end": "2026-09-05 17:00",
+        "recurrence_frequency": "WEEKLY",
+        "recurrence_interval": "1",
+        "recurrence_weekdays": ["SA"],
+        "recurrence_setpos": "1",
+        "recurrence_exclusions": "5 décembre",
+        "format": "open-doors",
+        "audience": "everyone",
+        "is_free": "on",
+        "status": "scheduled",
+        "registration_mode": "none",
+        "action-publish": "publish",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "needs a monthly repetition" in response.text
+    assert "is not a date" in response.text
+    form.update(recurrence_frequency="MONTHLY", recurrence_exclusions="2026-12-05")
+    response = client.post(url, form)
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="portes-ouvertes")
+    assert event.live and event.recurrence_weekdays == ["SA"]
+    assert event.rrule_string == "FREQ=MONTHLY;BYDAY=SA;BYSETPOS=1"
+    assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+
+
+def test_theme_filter_uses_directory_themes_in_both_languages(client, programme, soon):
+    from directory.models import Theme
+
+    fr_theme = Theme.objects.create(name="Civic tech", slug="civic-tech", locale=programme.locale)
+    translate(
+        fr_theme,
+        Locale.objects.get(language_code="en"),
+        {"Civic tech": "Civic tech", "civic-tech": "civic-tech"},
+    )
+    tagged = add_event(programme, "hackathon", soon(10), en=False)
+    tagged.themes = [fr_theme]
+    tagged.save_revision().publish()
+    add_event(programme, "concert", soon(20), en=False)
+    soup = BeautifulSoup(client.get("/fr/programme/?theme=civic-tech").text, "html.parser")
+    assert [a.text for a in soup.select(".card__title a")] == ["Hackathon"]
+    assert soup.select_one("#id_theme option[value=civic-tech]") is not None

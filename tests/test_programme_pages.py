@@ -274,6 +274,8 @@ def test_demo_loader_is_idempotent_and_bilingual(client, db, django_capture_on_c
     assert fr.status_code == en.status_code == 200
     assert "Café citoyen du mercredi" in fr.text
     assert "Wednesday citizens’ café" in en.text
+    for event in EventPage.objects.live():
+        assert client.get(event.url).status_code == 200, event.url
     menu = BeautifulSoup(client.get("/en/").text, "html.parser").select(".main-nav a")
     assert "/en/programme/" in [a["href"] for a in menu]
 

@@ -46,10 +46,7 @@ def directory_listing(index_page, request):
     }
     if page_obj.number > 1:
         context["page_title_suffix"] = _("page %(number)s") % {"number": page_obj.number}
-    template = None
-    if request.GET.get("fragment") == "results":
-        template = "directory/includes/results.html"
-    return index_page.render(request, context_overrides=context, template=template)
+    return index_page.render(request, context_overrides=context)
 
 
 def autocomplete(index_page, request):

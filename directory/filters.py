@@ -5,6 +5,7 @@ shows a useful page. Counts of each facet are computed over the other filters, s
 sees how many entries each choice would give.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -24,6 +25,18 @@ CARD_RENDITION = "fill-320x200"
 ORGANISATION_FACETS = ("type", "relation")
 PLACE_FACETS = ("kind", "access")
 FILTER_NAMES = ("entry", "type", "relation", "kind", "access", "theme", "city", "country")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def search_terms(query):
+    """The words of a query, without the punctuation a backend could read as syntax.
+
+    Quotes, stars or brackets mean nothing to readers here and raise syntax errors in some
+    backends (SQLite FTS5), so only letters and digits are passed on.
+    """
+    return " ".join(_WORDS.findall(query))
 
 
 def _choices(choices):
@@ -98,8 +111,11 @@ class DirectorySearch:
 
     def _search(self):
         """Page ids matching the words, best first, through the configured search backend."""
+        terms = search_terms(self.query)
+        if not terms:
+            return []
         entries = Page.objects.child_of(self.index_page).live().public()
-        results = entries.search(self.query, operator="and", order_by_relevance=True)
+        results = entries.search(terms, operator="and", order_by_relevance=True)
         return [page.pk for page in results[:MAX_SEARCH_RESULTS]]
 
     def filtered(self, exclude=None):

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .filters import MAX_QUERY_LENGTH, DirectorySearch
+from .filters import MAX_QUERY_LENGTH, DirectorySearch, search_terms
 
 PER_PAGE = 20
 AUTOCOMPLETE_LIMIT = 8
@@ -46,18 +46,16 @@ def directory_listing(index_page, request):
     }
     if page_obj.number > 1:
         context["page_title_suffix"] = _("page %(number)s") % {"number": page_obj.number}
-    template = None
-    if request.GET.get("fragment") == "results":
-        template = "directory/includes/results.html"
-    return index_page.render(request, context_overrides=context, template=template)
+    return index_page.render(request, context_overrides=context)
 
 
 def autocomplete(index_page, request):
     """Up to eight entry names starting with the typed letters, for the search box."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
     suggestions = []
-    if len(query) >= 2:
+    if len(terms) >= 2:
         entries = Page.objects.child_of(index_page).live().public()
-        for page in entries.autocomplete(query)[:AUTOCOMPLETE_LIMIT]:
+        for page in entries.autocomplete(terms)[:AUTOCOMPLETE_LIMIT]:
             suggestions.append({"title": page.title, "url": page.get_url(request)})
     return JsonResponse({"query": query, "results": suggestions})

@@ -41,7 +41,7 @@ def _entry(index, page_class, title, themes=(), keywords=(), publish=True, **fie
     for name in ("latitude", "longitude"):
         if isinstance(fields.get(name), float):
             fields[name] = Decimal(str(fields[name]))
-    page = page_class(title=title, locale=index.locale, **fields)
+    page = page_class(title=title, locale=index.locale, live=publish, **fields)
     index.add_child(instance=page)
     if themes:
         page.themes.set(themes)

@@ -255,3 +255,78 @@ def test_validation_messages(programme, soon):
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert error.value.message_dict["end"] == ["The end must be after the start."]
+
+
+def test_demo_loader_is_idempotent_and_bilingual(client, db, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--no-admin", stdout=StringIO())
+    second = StringIO()
+    call_command("load_demo", "--no-admin", stdout=second)
+    assert "nothing to do" in second.getvalue()
+    assert EventPage.objects.filter(locale__language_code="fr").count() == 8
+    assert EventPage.objects.filter(locale__language_code="en", live=True).count() == 8
+    fr = client.get("/fr/programme/")
+    en = client.get("/en/programme/")
+    assert fr.status_code == en.status_code == 200
+    assert "Café citoyen du mercredi" in fr.text
+    assert "Wednesday citizens’ café" in en.text
+    for event in EventPage.objects.live():
+        assert client.get(event.url).status_code == 200, event.url
+    menu = BeautifulSoup(client.get("/en/").text, "html.parser").select(".main-nav a")
+    assert "/en/programme/" in [a["href"] for a in menu]
+
+
+def test_editor_adds_a_repeating_event_and_sees_rule_errors(client, programme, admin_user):
+    client.force_login(admin_user)
+    url = f"/admin/pages/add/programme/eventpage/{programme.pk}/"
+    assert client.get(url).status_code == 200
+    form = {
+        "title": "Portes ouvertes",
+        "slug": "portes-ouvertes",
+        "start": "2026-09-05 10:00",
+        "end": "2026-09-05 17:00",
+        "recurrence_frequency": "WEEKLY",
+        "recurrence_interval": "1",
+        "recurrence_weekdays": ["SA"],
+        "recurrence_setpos": "1",
+        "recurrence_exclusions": "5 décembre",
+        "format": "open-doors",
+        "audience": "everyone",
+        "is_free": "on",
+        "status": "scheduled",
+        "registration_mode": "none",
+        "action-publish": "publish",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "needs a monthly repetition" in response.text
+    assert "is not a date" in response.text
+    form.update(recurrence_frequency="MONTHLY", recurrence_exclusions="2026-12-05")
+    response = client.post(url, form)
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="portes-ouvertes")
+    assert event.live and event.recurrence_weekdays == ["SA"]
+    assert event.rrule_string == "FREQ=MONTHLY;BYDAY=SA;BYSETPOS=1"
+    assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+
+
+def test_theme_filter_uses_directory_themes_in_both_languages(client, programme, soon):
+    from directory.models import Theme
+
+    fr_theme = Theme.objects.create(name="Civic tech", slug="civic-tech", locale=programme.locale)
+    translate(
+        fr_theme,
+        Locale.objects.get(language_code="en"),
+        {"Civic tech": "Civic tech", "civic-tech": "civic-tech"},
+    )
+    tagged = add_event(programme, "hackathon", soon(10), en=False)
+    tagged.themes = [fr_theme]
+    tagged.save_revision().publish()
+    add_event(programme, "concert", soon(20), en=False)
+    soup = BeautifulSoup(client.get("/fr/programme/?theme=civic-tech").text, "html.parser")
+    assert [a.text for a in soup.select(".card__title a")] == ["Hackathon"]
+    assert soup.select_one("#id_theme option[value=civic-tech]") is not None

@@ -251,9 +251,14 @@ def load_pages(demo):
     menu = MainMenu.objects.filter(locale=demo.fr).first()
     if menu is None:
         menu = MainMenu(locale=demo.fr)
+        from programme.demo import programme_index
+
         menu.items = [
-            MenuItem(link_page=pages[slug], locale=demo.fr)
-            for slug in ("a-propos", "venir", "louer-une-salle")
+            MenuItem(link_page=page, locale=demo.fr)
+            for page in (
+                programme_index(demo),
+                *(pages[slug] for slug in ("a-propos", "venir", "louer-une-salle")),
+            )
         ]
         menu.save()
         demo.note("MainMenu")

@@ -7,9 +7,7 @@ texts; the wording is ours. Coordinates are approximate city or neighbourhood ce
 
 from decimal import Decimal
 
-from django.db import transaction
 from taggit.models import Tag
-from wagtail.models import Page
 
 from home.demo import generated_image
 from home.translation import translate
@@ -577,8 +575,4 @@ def load(demo):
         )
         translate(menu, demo.en, {})
         demo.note("MenuItem annuaire")
-    # Inside the loader's transaction wagtail-localize publishes translations on commit, from
-    # page objects loaded before their children existed: that write puts back a stale
-    # `numchild` and hides the English children. Recount once everything is committed.
-    transaction.on_commit(Page.fix_tree)
     return index

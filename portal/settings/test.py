@@ -15,3 +15,4 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # browser journeys load images from the in-memory storage
+PORTAL_PAGE_CACHE_SECONDS = 0  # tests that exercise the page cache turn it on

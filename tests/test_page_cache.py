@@ -82,7 +82,8 @@ def test_pages_that_use_the_csrf_token_are_never_cached(client, about, rf):
     from home.cache import AnonymousPageCacheMiddleware
 
     def view_with_form(request):
-        return HttpResponse(f'<form><input name="csrfmiddlewaretoken" value="{get_token(request)}">')
+        token = get_token(request)
+        return HttpResponse(f'<form><input name="csrfmiddlewaretoken" value="{token}">')
 
     middleware = AnonymousPageCacheMiddleware(view_with_form)
     requests = [rf.get("/fr/formulaire/") for _ in range(2)]

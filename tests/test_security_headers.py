@@ -6,9 +6,7 @@ from django.test import override_settings
 
 def _directives(response):
     header = response["Content-Security-Policy"]
-    return {
-        part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()
-    }
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/en/", "/fr/introuvable/", "/sitemap.xml", "/healthz"])

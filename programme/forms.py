@@ -36,7 +36,7 @@ class ProgrammeFilterForm(forms.Form):
         label=_("Format"), required=False, choices=[("", _("All formats")), *EventFormat.choices]
     )
     audience = forms.ChoiceField(
-        label=_("Audience"), required=False, choices=[("", _("Everyone")), *Audience.choices]
+        label=_("Audience"), required=False, choices=[("", _("All audiences")), *Audience.choices]
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     festival = forms.TypedChoiceField(label=_("Festival"), required=False, coerce=int)
@@ -67,7 +67,7 @@ class ProgrammeFilterForm(forms.Form):
         else:
             festivals = FestivalPage.objects.live().public().filter(locale=locale)
             self.fields["festival"].choices = [
-                ("", _("All")),
+                ("", _("All festivals")),
                 *((f.pk, f.title) for f in festivals.order_by("-start_date")),
             ]
         themes = Theme.objects.filter(locale=locale).order_by("name")

@@ -6,12 +6,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from programme.models import EventPage
 from tests.test_programme_pages import add_event, programme  # noqa: F401 - fixture
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.UTC
+
+pytestmark = pytest.mark.django_db  # building a page looks up its content type
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 def first_saturdays(**fields):

@@ -1,14 +1,9 @@
 import datetime as dt
-import json
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -22,53 +17,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES
 
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode, Weekday
-from ..recurrence import RecurrenceMixin, local_zone
-
-SCHEMA_STATUS = {
-    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
-    EventStatus.FULL: "https://schema.org/EventScheduled",
-    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
-    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
-}
-
-
-def json_for_script(data):
-    """JSON safe inside a <script> element: no character can close it or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, default=str)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308 - escaped just above
-
-
-@dataclass
-class EventOccurrence:
-    """One date of an event: a one-off event has one, a repeating event one per repetition."""
-
-    event: "EventPage"
-    start: dt.datetime
-    end: dt.datetime
-    title: str = ""
-    url: str = ""
-    status: str = EventStatus.SCHEDULED
-    room: object = None
-
-    def __post_init__(self):
-        self.title = self.title or self.event.title
-        self.status = self.event.status
-
-    @property
-    def day(self):
-        return timezone.localtime(self.start, local_zone()).date()
-
-    @property
-    def all_day(self):
-        return self.event.all_day
-
-    @property
-    def is_cancelled(self):
-        return self.status == EventStatus.CANCELLED
-
-    def get_status_display(self):
-        return EventStatus(self.status).label
+from ..recurrence import RecurrenceMixin
+from .occurrences import EventOccurrence
+from .sharing import SharingMixin
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -80,7 +31,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(RoutablePageMixin, RecurrenceMixin, Page):
+class EventPage(RoutablePageMixin, RecurrenceMixin, SharingMixin, Page):
     """An event of the programme, once or repeating, in a room of the halls or elsewhere."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -363,84 +314,6 @@ class EventPage(RoutablePageMixin, RecurrenceMixin, Page):
     def accessibility_features(self):
         fields = ("step_free_access", "sign_language", "easy_to_read", "induction_loop")
         return [self._meta.get_field(name).verbose_name for name in fields if getattr(self, name)]
-
-    # Sharing ------------------------------------------------------------------------------
-
-    def json_ld(self, request=None):
-        occurrence = self.display_occurrence(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.summary or strip_tags(self.description)[:300],
-            "startDate": occurrence.start.isoformat(),
-            "endDate": occurrence.end.isoformat(),
-            "eventStatus": SCHEMA_STATUS[EventStatus(self.status)],
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
-            "location": {
-                "@type": "Place",
-                "name": self.place_name or "Les Halles Civiques",
-                "address": {"@type": "PostalAddress", "streetAddress": self.place_address},
-            },
-            "offers": {
-                "@type": "Offer",
-                "price": "0" if self.is_free else str(self.price),
-                "priceCurrency": "EUR",
-                "url": self.registration_url or self.get_full_url(request),
-                "availability": "https://schema.org/SoldOut"
-                if self.status == EventStatus.FULL
-                else "https://schema.org/InStock",
-            },
-            "organizer": [
-                {"@type": "Organization", "name": page.title, "url": page.get_full_url(request)}
-                for page in self.localized_organisers
-            ]
-            or {"@type": "Organization", "name": "Les Halles Civiques"},
-        }
-        if self.latitude is not None and self.longitude is not None:
-            data["location"]["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(self.latitude),
-                "longitude": float(self.longitude),
-            }
-        if self.image_id and request is not None:
-            rendition = self.image.get_rendition("fill-1200x630")
-            data["image"] = request.build_absolute_uri(rendition.url)
-        return json_for_script(data)
-
-    def calendar_links(self, request=None):
-        """Links that add the next date to Google Calendar and Outlook on the web."""
-        occurrence = self.display_occurrence(request)
-        utc = dt.UTC
-        start, end = occurrence.start.astimezone(utc), occurrence.end.astimezone(utc)
-        details = self.summary or ""
-        location = ", ".join(part for part in (self.place_name, self.place_address) if part)
-        google = {
-            "action": "TEMPLATE",
-            "text": self.title,
-            "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
-            "details": f"{details}\n{self.get_full_url(request)}".strip(),
-            "location": location,
-            "ctz": "Europe/Paris",
-        }
-        if self.is_recurring:
-            google["recur"] = f"RRULE:{self.rrule_string}"
-        outlook = {
-            "path": "/calendar/action/compose",
-            "rru": "addevent",
-            "subject": self.title,
-            "startdt": start.isoformat(),
-            "enddt": end.isoformat(),
-            "body": details,
-            "location": location,
-        }
-        return {
-            "ics": self.url + self.reverse_subpage("ics"),
-            "google": "https://calendar.google.com/calendar/render?" + urlencode(google),
-            "outlook": "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(outlook),
-        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

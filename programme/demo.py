@@ -9,9 +9,7 @@ first loaded; later runs find every object by its slug and change nothing.
 import datetime as dt
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from home.demo import generated_image
 
@@ -347,7 +345,4 @@ def load(demo):
         if fields.get("venue_name"):
             glossary[fields["venue_name"]] = "Belvedere lawns"
         demo.child_page(parent, EventPage, slug, glossary, **fields)
-    # wagtail-localize publishes the English festival on commit from an object loaded before
-    # its events existed, which writes back numchild=0 and hides them: recount afterwards.
-    transaction.on_commit(Page.fix_tree)
     return index

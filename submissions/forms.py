@@ -21,6 +21,15 @@ LONG_TEXT = 5000
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+def https_formfield(db_field, **kwargs):
+    """Model form fields, with addresses typed without a scheme read as https."""
+    from django.db import models
+
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
 class PartnerFormMixin(forms.Form):
     """What every proposal asks besides the page's own fields."""
 
@@ -118,6 +127,7 @@ class OrganisationForm(PageFieldsForm):
     logo = image_upload(_("Logo"))
 
     class Meta:
+        formfield_callback = https_formfield
         model = OrganisationPage
         fields = [
             "title",
@@ -154,6 +164,7 @@ class PlaceForm(PageFieldsForm):
     )
 
     class Meta:
+        formfield_callback = https_formfield
         model = PlacePage
         fields = [
             "title",
@@ -178,6 +189,7 @@ class EventForm(PageFieldsForm):
     image = image_upload(_("Image"))
 
     class Meta:
+        formfield_callback = https_formfield
         model = EventPage
         fields = [
             "title",

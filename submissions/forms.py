@@ -5,6 +5,7 @@ anti-spam fields and a token that makes a double submission harmless."""
 import datetime as dt
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -28,6 +29,13 @@ def https_formfield(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return db_field.formfield(**kwargs)
+
+
+def limit_length(field, limit):
+    """Tighten a model field's limit for the public form (validator and browser hint)."""
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = limit
 
 
 class PartnerFormMixin(forms.Form):
@@ -71,8 +79,7 @@ class PageFieldsForm(PartnerFormMixin, SpamDefenceForm, forms.ModelForm):
     def __init__(self, *args, locale=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.locale = locale or Locale.get_active()
-        self.fields["title"].max_length = 150
-        self.fields["title"].widget.attrs["maxlength"] = 150
+        limit_length(self.fields["title"], 150)
         if "themes" in self.fields:
             self.fields["themes"].queryset = Theme.objects.filter(locale=self.locale)
             self.fields["themes"].widget = forms.CheckboxSelectMultiple()
@@ -223,8 +230,8 @@ class EventForm(PageFieldsForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["summary"].required = True
-        self.fields["accessibility_info"].max_length = 1000
-        self.fields["accessibility_info"].widget.attrs.update(rows=3, maxlength=1000)
+        limit_length(self.fields["accessibility_info"], 1000)
+        self.fields["accessibility_info"].widget.attrs["rows"] = 3
         # Registration on this website is managed by the halls, not by partners.
         self.fields["registration_mode"].choices = [
             choice

@@ -16,21 +16,18 @@ from tests import factories
 PASSWORD = "correct-horse-battery"
 
 
-@pytest.fixture
-def portal(site_tree):
+@pytest.fixture(name="portal")
+def portal_fixture(site_tree):
     """Directory, programme and proposal pages in both languages, a theme, a clean cache."""
     from programme.models import ProgrammePage
     from submissions.models import SubmissionIndexPage
 
     cache.clear()  # the rate limiter counts in the cache
     pages = {"site": site_tree}
-    for code, slug, prog_title, submit_slug in (
-        ("fr", "proposer", "Programme", "proposer"),
-        ("en", "submit", "Programme", "submit"),
-    ):
+    for code, submit_slug in (("fr", "proposer"), ("en", "submit")):
         home = site_tree[code]
         pages[f"directory_{code}"] = factories.directory_index(home)
-        programme = ProgrammePage(title=prog_title, slug="programme", locale=home.locale)
+        programme = ProgrammePage(title="Programme", slug="programme", locale=home.locale)
         home.add_child(instance=programme)
         programme.save_revision().publish()
         pages[f"programme_{code}"] = programme

@@ -19,7 +19,7 @@ from .submissions_support import (
     organisation_data,
     place_data,
     png_bytes,
-    portal,  # noqa: F401 - fixture
+    portal_fixture,  # noqa: F401 - the "portal" fixture
     submit,
     upload,
     workflow_action,
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator_client(client, portal):  # noqa: F811
+def moderator_client(client, portal):
     make_user("mod", "Moderators")
     client.login(username="mod", password=PASSWORD)
     return client
@@ -43,7 +43,7 @@ def test_organisation_submitted_moderated_and_published(
     client,
     portal,
     settings,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     settings.PORTAL_STAFF_EMAILS = ["staff@example.org"]
     data = organisation_data(themes=[portal["theme"].pk])
@@ -107,7 +107,7 @@ def test_organisation_submitted_moderated_and_published(
 def test_request_changes_then_edit_through_the_link_then_approve(
     client,
     portal,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     submit(client, form_url(portal, "place"), place_data(), django_capture_on_commit_callbacks)
     submission = Submission.objects.get()
@@ -152,7 +152,7 @@ def test_request_changes_then_edit_through_the_link_then_approve(
 def test_published_listing_edit_goes_back_to_moderation(
     client,
     portal,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     submit(
         client,
@@ -186,7 +186,7 @@ def test_published_listing_edit_goes_back_to_moderation(
     assert page.summary == "Nouveau résumé."
 
 
-def test_double_submission_creates_one_draft(client, portal, django_capture_on_commit_callbacks):  # noqa: F811
+def test_double_submission_creates_one_draft(client, portal, django_capture_on_commit_callbacks):
     data = organisation_data()
     first = submit(
         client, form_url(portal, "organisation"), data, django_capture_on_commit_callbacks
@@ -202,7 +202,7 @@ def test_double_submission_creates_one_draft(client, portal, django_capture_on_c
 def test_english_proposal_goes_under_the_english_directory(
     client,
     portal,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     data = place_data(title="Commons Hall", themes=[portal["theme_en"].pk])
     response = submit(
@@ -220,7 +220,7 @@ def test_english_proposal_goes_under_the_english_directory(
 def test_event_linked_to_the_partners_published_organisation(
     client,
     portal,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     submit(
         client,
@@ -260,7 +260,7 @@ def test_event_linked_to_the_partners_published_organisation(
 def test_decline_from_the_admin_emails_the_comment(
     client,
     portal,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     from django.urls import reverse
 

@@ -26,9 +26,8 @@ def test_partner_submits_moderator_approves_public_sees(
 
     # The partner finds the forms from the directory.
     page.goto(f"{live_server.url}/fr/annuaire/")
-    page.get_by_role("link", name="Proposer votre organisation ou un lieu inspirant").click() if (
-        page.get_by_role("link", name="Proposer votre organisation ou un lieu inspirant").count()
-    ) else page.goto(f"{live_server.url}/fr/proposer/")
+    page.locator(".propose-link a").click()
+    page.wait_for_url("**/fr/proposer/")
     assert "/fr/proposer/" in page.url
     page.goto(f"{live_server.url}/fr/proposer/organisation/")
     started = time.monotonic()

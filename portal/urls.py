@@ -28,6 +28,7 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media))
 
 urlpatterns += i18n_patterns(
+    path("", include("submissions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "directory",
     "programme",
     "search",
+    "submissions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -145,6 +146,15 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
+
+# --- Public forms (submissions/defences.py, submissions/uploads.py) -------------------------
+PORTAL_FORM_RATE = env.str("PORTAL_FORM_RATE", default="10/h")  # posts per address
+PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+PORTAL_SUBMISSION_LINK_DAYS = env.int("PORTAL_SUBMISSION_LINK_DAYS", default=60)
+PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+PORTAL_UPLOAD_MAX_PIXELS = 24_000_000
+# Behind a proxy, set this to the header that carries the client address.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,47 @@
+"""Demo: the page presenting the three proposal forms, and moderation of partner pages.
+
+/fr/proposer/ and /en/submit/; the directory and programme indexes (both languages) use the
+"Partner submissions" workflow created by this app's migration.
+"""
+
+INTRODUCTION = (
+    "Votre organisation, un lieu qui vous inspire ou un événement ouvert à toutes et tous : "
+    "proposez-les au portail. Notre équipe relit chaque proposition avant publication."
+)
+GLOSSARY = {
+    "Proposer": "Submit",
+    "proposer": "submit",
+    INTRODUCTION: (
+        "Your organisation, a place that inspires you or an event open to everyone: propose "
+        "them to the portal. Our team reads every proposal before it is published."
+    ),
+}
+
+
+def load(demo):
+    from wagtail.models import WorkflowPage
+
+    from directory.models import DirectoryIndexPage
+    from programme.models import ProgrammePage
+
+    from .models import SubmissionIndexPage
+    from .services import partner_workflow
+
+    demo.child_page(
+        demo.home_fr,
+        SubmissionIndexPage,
+        "proposer",
+        GLOSSARY,
+        title="Proposer",
+        introduction=INTRODUCTION,
+    )
+    workflow = partner_workflow()
+    if workflow is None:
+        return
+    for index_class in (DirectoryIndexPage, ProgrammePage):
+        for index in index_class.objects.all():
+            _assigned, created = WorkflowPage.objects.get_or_create(
+                page=index, defaults={"workflow": workflow}
+            )
+            if created:
+                demo.note(f"Workflow {workflow.name} on {index.url_path}")

@@ -1,0 +1,77 @@
+"""E-mails about submissions: rendered in the recipient's language, stored, then queued.
+
+Rendering and storing happen inside the caller's transaction; the queueing waits for the
+commit, so a rolled-back submission sends nothing and a dead mail server loses nothing.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .links import status_url
+from .models import OutgoingEmail
+from .richtext import plain_text
+
+
+def queue_email(recipients, template, context, *, language, submission=None):
+    """Store an e-mail and send it in the background once the transaction commits."""
+    recipients = [r for r in recipients if r]
+    if not recipients:
+        return None
+    with translation.override(language):
+        subject = " ".join(
+            render_to_string(f"submissions/email/{template}_subject.txt", context).split()
+        )
+        body = render_to_string(f"submissions/email/{template}.txt", context)
+        html_body = render_to_string(f"submissions/email/{template}.html", context)
+    email = OutgoingEmail.objects.create(
+        submission=submission,
+        recipients=recipients,
+        subject=subject[:300],
+        body=body,
+        html_body=html_body,
+    )
+    from .tasks import deliver_email
+
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
+    return email
+
+
+def _context(submission, **extra):
+    return {
+        "submission": submission,
+        "title_text": plain_text(submission.title),
+        "comment_text": plain_text(submission.moderator_comment),
+        "status_url": status_url(submission),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        **extra,
+    }
+
+
+def notify_partner(submission, template, **extra):
+    """`template` is one of received, changes, published, declined, updated."""
+    return queue_email(
+        [submission.email],
+        f"partner_{template}",
+        _context(submission, **extra),
+        language=submission.language,
+        submission=submission,
+    )
+
+
+def notify_staff(submission):
+    from django.urls import reverse
+
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailsnippets_submissions_submission:edit", args=[submission.pk]
+    )
+    context = _context(submission, admin_url=admin_url)
+    context.pop("status_url")  # the partner's private link stays the partner's
+    return queue_email(
+        list(getattr(settings, "PORTAL_STAFF_EMAILS", [])),
+        "staff_new",
+        context,
+        language=settings.LANGUAGE_CODE,
+        submission=submission,
+    )

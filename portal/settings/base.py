@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "programme",
+    "news",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from directory.blocks import FeaturedEntriesBlock
+from news.blocks import LatestNewsBlock
 from programme.blocks import UpcomingEventsBlock
 
 from .blocks import BaseStreamBlock, HeroBlock
@@ -21,6 +22,7 @@ class HomeStreamBlock(BaseStreamBlock):
     hero = HeroBlock()
     featured_entries = FeaturedEntriesBlock()
     upcoming_events = UpcomingEventsBlock()
+    latest_news = LatestNewsBlock()
 
 
 class HomePage(Page):

@@ -114,3 +114,38 @@ def demo_site(transactional_db):
     from django.core.management import call_command
 
     call_command("load_demo", "--no-admin", verbosity=0)
+
+
+@pytest.fixture
+def news(site_tree):
+    """A French news index with its English translation, two themes translated into English
+    and an author translated into English; articles are added by each test."""
+    from tests import factories as f
+
+    en = site_tree["locales"]["en"]
+    index = f.news_index(site_tree["fr"])
+    index_en = translate_now(index, en, {"Actualités": "News", "actualites": "news"})
+    democracy = f.theme("Démocratie participative", "democratie-participative")
+    places = f.theme("Tiers-lieux", "tiers-lieux")
+    democracy_en = translate_now(
+        democracy,
+        en,
+        {
+            "Démocratie participative": "Participatory democracy",
+            "democratie-participative": ("participatory-democracy"),
+        },
+    )
+    places_en = translate_now(
+        places, en, {"Tiers-lieux": "Third places", "tiers-lieux": "third-places"}
+    )
+    author = f.author("Camille Martin", role="Chargée de communication")
+    author_en = translate_now(author, en, {"Chargée de communication": "Communications officer"})
+    return {
+        "fr": index,
+        "en": index_en,
+        "en_locale": en,
+        "themes": {"democracy": democracy, "places": places},
+        "themes_en": {"democracy": democracy_en, "places": places_en},
+        "author": author,
+        "author_en": author_en,
+    }

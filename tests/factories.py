@@ -67,3 +67,44 @@ def place(index, title, **fields):
 
     fields.setdefault("kind", "civic-hall")
     return _entry(index, PlacePage, title, **fields)
+
+
+# --- News -------------------------------------------------------------------------------------
+
+
+def news_index(home, **fields):
+    from news.models import NewsIndexPage
+
+    french = home.locale.language_code == "fr"
+    fields.setdefault("title", "Actualités" if french else "News")
+    fields.setdefault("slug", "actualites" if french else "news")
+    page = NewsIndexPage(locale=home.locale, **fields)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def author(name, locale="fr", **fields):
+    from news.models import Author
+
+    return Author.objects.create(
+        name=name, locale=Locale.objects.get(language_code=locale), **fields
+    )
+
+
+def article(index, title, themes=(), publish=True, **fields):
+    """An article under `index`; with a future `go_live_at`, publishing only schedules it."""
+    from news.models import ArticlePage
+
+    n = next(_sequence)
+    fields.setdefault("slug", f"article-{n}")
+    fields.setdefault("introduction", f"Introduction of {title}")
+    page = ArticlePage(title=title, locale=index.locale, live=False, **fields)
+    index.add_child(instance=page)
+    if themes:
+        page.themes.set(themes)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page

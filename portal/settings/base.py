@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "directory",
     "programme",
+    "news",
     "search",
     "submissions",
     "wagtail_localize",

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Order matters: the programme links to directory organisations, which link to the halls.
-DEMO_LOADERS = ["home.demo", "directory.demo", "programme.demo", "submissions.demo"]
+# Order matters: the programme links to directory organisations, which link to the halls;
+# news articles link to all of them; the submission forms sit beside the indexes they feed.
+DEMO_LOADERS = ["home.demo", "directory.demo", "programme.demo", "news.demo", "submissions.demo"]
 
 DEMO_ADMIN = ("admin", "halles-demo-2026")
 

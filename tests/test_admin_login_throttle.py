@@ -17,7 +17,7 @@ def _login(client, password, ip):
     )
 
 
-@override_settings(AXES_FAILURE_LIMIT=3)
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
 def test_repeated_failures_lock_the_account_from_that_address_only(client, staff, site_tree):
     for _ in range(2):
         assert _login(client, "wrong", "203.0.113.9").status_code == 200  # form again

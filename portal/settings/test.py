@@ -16,3 +16,6 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # browser journeys load images from the in-memory storage
 PORTAL_PAGE_CACHE_SECONDS = 0  # tests that exercise the page cache turn it on
+# Tests sign users in with client.login(), which gives django-axes no request to inspect;
+# the throttling tests turn it back on.
+AXES_ENABLED = False

@@ -268,8 +268,9 @@ def test_admin_listing_shows_origin_and_duplicate_warning(
         reverse("wagtailsnippets_submissions_submission:list"), {"status": "pending"}
     )
     assert listing.status_code == 200
-    assert "same name as page" in listing.text
-    assert "same name or e-mail as submission" in listing.text
+    # The admin speaks the site's default language (French) to a user without a preference.
+    assert "même nom que la page" in listing.text
+    assert "même nom ou même adresse e-mail que la proposition" in listing.text
     assert "#" + Submission.objects.first().origin_ip_hash[:10] in listing.text
 
 

@@ -11,7 +11,16 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = ["portal", "home", "directory", "programme", "search", "templates"]
+SOURCE_DIRS = [
+    "portal",
+    "home",
+    "directory",
+    "programme",
+    "search",
+    "news",
+    "submissions",
+    "templates",
+]
 
 
 def _catalogue(code):

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from directory.blocks import FeaturedEntriesBlock
 from programme.blocks import UpcomingEventsBlock
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from .blocks import BaseStreamBlock, HeroBlock
 
@@ -23,13 +24,13 @@ class HomeStreamBlock(BaseStreamBlock):
     upcoming_events = UpcomingEventsBlock()
 
 
-class HomePage(Page):
+class HomePage(StemmedSearchMixin, Page):
     """The root of each language's tree; editors arrange it from blocks."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body"), *STEMMED_SEARCH_FIELDS]
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -37,7 +38,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class ContentPage(Page):
+class ContentPage(StemmedSearchMixin, Page):
     """A standard page: about, visiting us, renting a room..."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -48,6 +49,7 @@ class ContentPage(Page):
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("body"),
+        *STEMMED_SEARCH_FIELDS,
     ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]

@@ -5,6 +5,7 @@ A page type opts in by inheriting `StemmedSearchMixin` and ending its `search_fi
 folded Snowball stems, which the query side (`search.query`) matches with the reader's stems.
 """
 
+from django.db import models
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 from wagtail.search import index
@@ -46,8 +47,15 @@ def _texts(obj, fields):
             yield from _flatten(field.get_value(obj))
 
 
-class StemmedSearchMixin:
-    """Adds the folded, stemmed text of a page to what the search engines index."""
+class StemmedSearchMixin(models.Model):
+    """Adds the folded, stemmed text of a page to what the search engines index.
+
+    An abstract model (no field of its own) rather than a plain mixin, because Elasticsearch
+    names each indexed field after the model that defines it.
+    """
+
+    class Meta:
+        abstract = True
 
     def search_language(self):
         return self.locale.language_code

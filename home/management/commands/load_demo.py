@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: the programme links to directory organisations, which link to the halls.
-DEMO_LOADERS = ["home.demo", "directory.demo", "programme.demo"]
+DEMO_LOADERS = ["home.demo", "directory.demo", "programme.demo", "search.demo"]
 
 DEMO_ADMIN = ("admin", "halles-demo-2026")
 

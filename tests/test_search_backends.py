@@ -68,6 +68,7 @@ def test_publishing_succeeds_and_search_falls_back_when_the_engine_is_down(
     response = client.get("/fr/annuaire/", {"q": "democratie"})
     assert response.status_code == 200
     assert [entry.title for entry in response.context["entries"]] == ["Démocratie ouverte"]
+    assert b"directory-notice" in response.content
 
 
 def test_health_reports_the_dead_engine(client, db, dead_engine):
@@ -75,3 +76,18 @@ def test_health_reports_the_dead_engine(client, db, dead_engine):
     payload = client.get("/healthz").json()
     assert payload["search"] == "degraded"
     assert payload["database"] == "ok"
+
+
+def test_site_search_says_results_may_be_incomplete(client, site_tree, dead_engine):
+    from search.models import SearchPage
+
+    search = SearchPage(title="Recherche", slug="recherche", locale=site_tree["fr"].locale)
+    site_tree["fr"].add_child(instance=search)
+    search.save_revision().publish()
+    index = f.directory_index(site_tree["fr"])
+    f.organisation(index, "Démocratie ouverte")
+    response = client.get("/fr/recherche/", {"q": "démocratie"})
+    assert response.status_code == 200
+    assert response.context["hits"].degraded
+    assert b"site-search__notice" in response.content
+    assert [r["page"].title for r in response.context["results"]] == ["Démocratie ouverte"]

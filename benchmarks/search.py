@@ -129,8 +129,10 @@ def ensure_tree():
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Accueil", slug="accueil", locale=fr))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    # A fresh database has Wagtail's welcome page as the default site's root: use ours.
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
 
     def child(model, slug, **fields):
         page = model.objects.child_of(home).filter(slug=slug).first()

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from search.query import search_pages
+
 from .choices import Accessibility, Country, EntryType, OrganisationType, PlaceKind, Relation, Sort
 from .models import OrganisationPage, PlacePage, Theme
 
@@ -105,18 +107,19 @@ class DirectorySearch:
             self.sort = Sort.NAME
         self.organisations = OrganisationPage.objects.child_of(index_page).live().public()
         self.places = PlacePage.objects.child_of(index_page).live().public()
+        self.search_degraded = False
         self.matched_ids = self._search() if self.query else None
 
     # --- Searching and filtering ---------------------------------------------------------
 
     def _search(self):
-        """Page ids matching the words, best first, through the configured search backend."""
-        terms = search_terms(self.query)
-        if not terms:
-            return []
+        """Page ids matching the words, best first, through the portal's search (search.query)."""
         entries = Page.objects.child_of(self.index_page).live().public()
-        results = entries.search(terms, operator="and", order_by_relevance=True)
-        return [page.pk for page in results[:MAX_SEARCH_RESULTS]]
+        hits = search_pages(
+            entries, self.query, self.locale.language_code, limit=MAX_SEARCH_RESULTS
+        )
+        self.search_degraded = hits.degraded
+        return hits.ids
 
     def filtered(self, exclude=None):
         """(organisations, places) querysets with every filter applied except `exclude`."""

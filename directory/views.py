@@ -5,7 +5,9 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .filters import MAX_QUERY_LENGTH, DirectorySearch, search_terms
+from search.query import autocomplete as autocomplete_pages
+
+from .filters import MAX_QUERY_LENGTH, DirectorySearch
 
 PER_PAGE = 20
 AUTOCOMPLETE_LIMIT = 8
@@ -52,10 +54,9 @@ def directory_listing(index_page, request):
 def autocomplete(index_page, request):
     """Up to eight entry names starting with the typed letters, for the search box."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    suggestions = []
-    if len(terms) >= 2:
-        entries = Page.objects.child_of(index_page).live().public()
-        for page in entries.autocomplete(terms)[:AUTOCOMPLETE_LIMIT]:
-            suggestions.append({"title": page.title, "url": page.get_url(request)})
+    entries = Page.objects.child_of(index_page).live().public()
+    hits = autocomplete_pages(
+        entries, query, index_page.locale.language_code, limit=AUTOCOMPLETE_LIMIT
+    )
+    suggestions = [{"title": page.title, "url": page.get_url(request)} for page in hits.pages]
     return JsonResponse({"query": query, "results": suggestions})

@@ -14,6 +14,7 @@ from wagtail.search import index
 from directory.blocks import FeaturedEntriesBlock
 from news.blocks import LatestNewsBlock
 from programme.blocks import UpcomingEventsBlock
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from .blocks import BaseStreamBlock, HeroBlock
 
@@ -25,13 +26,13 @@ class HomeStreamBlock(BaseStreamBlock):
     latest_news = LatestNewsBlock()
 
 
-class HomePage(Page):
+class HomePage(StemmedSearchMixin, Page):
     """The root of each language's tree; editors arrange it from blocks."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body"), *STEMMED_SEARCH_FIELDS]
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -39,7 +40,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class ContentPage(Page):
+class ContentPage(StemmedSearchMixin, Page):
     """A standard page: about, visiting us, renting a room..."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -50,6 +51,7 @@ class ContentPage(Page):
         *Page.search_fields,
         index.SearchField("introduction"),
         index.SearchField("body"),
+        *STEMMED_SEARCH_FIELDS,
     ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]

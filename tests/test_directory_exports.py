@@ -89,7 +89,7 @@ def test_json_export_carries_licence_and_applies_filters(client, index):
     assert [entry["name"] for entry in data["entries"]] == ["Civic Hall"]
     assert data["entries"][0]["contact_email"] == ""
 
-    searched = json.loads(client.get("/fr/annuaire/export/json/", {"q": "halles"}).content)
+    searched = json.loads(client.get("/fr/annuaire/export/json/", {"q": "civiques"}).content)
     assert [entry["name"] for entry in searched["entries"]] == ["Les Halles Civiques"]
 
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from ..choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
 from .snippets import Theme
@@ -59,10 +60,11 @@ def _search_fields(*extra):
         index.FilterField("city"),
         index.FilterField("country"),
         *extra,
+        *STEMMED_SEARCH_FIELDS,
     ]
 
 
-class DirectoryEntryPage(Page):
+class DirectoryEntryPage(StemmedSearchMixin, Page):
     """What organisations and places have in common."""
 
     summary = models.CharField(_("summary"), max_length=240, help_text=_("One line."))

@@ -7,14 +7,20 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
+
+class DirectoryIndexPage(StemmedSearchMixin, RoutablePageMixin, Page):
     """One per language (under each language's home page)."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *STEMMED_SEARCH_FIELDS,
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["directory.OrganisationPage", "directory.PlacePage"]

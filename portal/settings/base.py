@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import environ
 
+from search.backends import search_backends_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -134,7 +136,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
 
 # --- Search ---------------------------------------------------------------------------------
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# SEARCH_URL unset: the database backend; elasticsearch://host:9200 (see search/backends.py):
+# Elasticsearch 8, with the database index kept as the fallback when the engine fails.
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(env.str("SEARCH_URL", default=""))
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode, Weekday
 from ..recurrence import RecurrenceMixin
@@ -31,7 +32,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
 
-class EventPage(RoutablePageMixin, RecurrenceMixin, SharingMixin, Page):
+class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingMixin, Page):
     """An event of the programme, once or repeating, in a room of the halls or elsewhere."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -160,6 +161,7 @@ class EventPage(RoutablePageMixin, RecurrenceMixin, SharingMixin, Page):
         index.FilterField("is_free"),
         index.FilterField("status"),
         index.FilterField("room"),
+        *STEMMED_SEARCH_FIELDS,
     ]
     override_translatable_fields = [
         TranslatableField("summary"),

@@ -9,15 +9,20 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 
-class ProgrammePage(RoutablePageMixin, Page):
+class ProgrammePage(StemmedSearchMixin, RoutablePageMixin, Page):
     """The programme of a language: upcoming events by day, filters, and feeds of them."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *STEMMED_SEARCH_FIELDS,
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programme.EventPage", "programme.FestivalPage"]
@@ -47,7 +52,7 @@ class ProgrammePage(RoutablePageMixin, Page):
         return atom_response(request, self)
 
 
-class FestivalPage(RoutablePageMixin, Page):
+class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
     """A series of events over a few days, such as the yearly Festives Halles Civiques."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -82,6 +87,7 @@ class FestivalPage(RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.FilterField("start_date"),
+        *STEMMED_SEARCH_FIELDS,
     ]
     override_translatable_fields = [
         SynchronizedField("start_date", overridable=False),

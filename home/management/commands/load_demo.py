@@ -8,8 +8,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: the programme links to directory organisations, which link to the halls;
-# news articles link to all of them; the submission forms sit beside the indexes they feed.
-DEMO_LOADERS = ["home.demo", "directory.demo", "programme.demo", "news.demo", "submissions.demo"]
+# news articles link to all of them; the search and submission pages come last.
+DEMO_LOADERS = [
+    "home.demo",
+    "directory.demo",
+    "programme.demo",
+    "news.demo",
+    "search.demo",
+    "submissions.demo",
+]
 
 DEMO_ADMIN = ("admin", "halles-demo-2026")
 

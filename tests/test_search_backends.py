@@ -1,0 +1,93 @@
+"""SEARCH_URL picks the engine; a dead engine degrades search and never breaks publishing."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import Page
+
+from portal.health import _search_state
+from search.backends import search_backends_from_url
+from search.query import search_pages
+from tests import factories as f
+
+
+def test_no_url_means_the_database_backend():
+    assert search_backends_from_url("") == {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
+
+
+def test_elasticsearch_url_with_credentials_tls_and_prefix():
+    backends = search_backends_from_url("elasticsearchs://user:p%40ss@search.example:9243/halles")
+    default = backends["default"]
+    assert default["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert default["HOSTS"] == [{"host": "search.example", "port": 9243, "scheme": "https"}]
+    assert default["OPTIONS"]["basic_auth"] == ("user", "p@ss")
+    assert default["OPTIONS"]["max_retries"] == 0
+    assert default["INDEX_PREFIX"] == "halles_"
+    assert default["TIMEOUT"] <= 5
+    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+
+
+def test_plain_elasticsearch_url_defaults():
+    default = search_backends_from_url("elasticsearch://localhost")["default"]
+    assert default["HOSTS"] == [{"host": "localhost", "port": 9200, "scheme": "http"}]
+    assert default["INDEX_PREFIX"] == ""
+    assert "basic_auth" not in default["OPTIONS"]
+    https = search_backends_from_url("https://es.example")["default"]
+    assert https["HOSTS"][0]["scheme"] == "https"
+
+
+@pytest.mark.parametrize("url", ["ftp://host", "elasticsearch://", "elasticsearch://h:notaport"])
+def test_bad_urls_are_refused_at_start(url):
+    with pytest.raises(ImproperlyConfigured):
+        search_backends_from_url(url)
+
+
+@pytest.fixture
+def dead_engine(settings):
+    """Elasticsearch configured on a closed port: every request fails at once."""
+    settings.WAGTAILSEARCH_BACKENDS = search_backends_from_url("elasticsearch://127.0.0.1:1/dead")
+    from search import query
+
+    query._engine_down_until.clear()
+    yield
+    query._engine_down_until.clear()
+
+
+def test_publishing_succeeds_and_search_falls_back_when_the_engine_is_down(
+    client, site_tree, dead_engine, caplog
+):
+    index = f.directory_index(site_tree["fr"])
+    f.organisation(index, "Démocratie ouverte", summary="Des citoyennes engagées.")
+    assert "Exception raised while adding" in caplog.text  # logged, not raised
+
+    hits = search_pages(Page.objects.live().child_of(index), "citoyens", "fr")
+    assert hits.degraded
+    assert [page.title for page in hits.pages] == ["Démocratie ouverte"]
+
+    response = client.get("/fr/annuaire/", {"q": "democratie"})
+    assert response.status_code == 200
+    assert [entry.title for entry in response.context["entries"]] == ["Démocratie ouverte"]
+    assert b"directory-notice" in response.content
+
+
+def test_health_reports_the_dead_engine(client, db, dead_engine):
+    assert _search_state() == "degraded"
+    payload = client.get("/healthz").json()
+    assert payload["search"] == "degraded"
+    assert payload["database"] == "ok"
+
+
+def test_site_search_says_results_may_be_incomplete(client, site_tree, dead_engine):
+    from search.models import SearchPage
+
+    search = SearchPage(title="Recherche", slug="recherche", locale=site_tree["fr"].locale)
+    site_tree["fr"].add_child(instance=search)
+    search.save_revision().publish()
+    index = f.directory_index(site_tree["fr"])
+    f.organisation(index, "Démocratie ouverte")
+    response = client.get("/fr/recherche/", {"q": "démocratie"})
+    assert response.status_code == 200
+    assert response.context["hits"].degraded
+    assert b"site-search__notice" in response.content
+    assert [r["page"].title for r in response.context["results"]] == ["Démocratie ouverte"]

@@ -15,3 +15,10 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # browser journeys load images from the in-memory storage
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than Django's shared-cache in-memory database: shared-cache SQLite answers
+    # "table is locked" at once instead of waiting, so tests of concurrent writers (threads
+    # signing up for the same event) need the file's real locks and busy timeout.
+    VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

@@ -40,7 +40,7 @@ class SharingMixin:
             "description": self.summary or strip_tags(self.description)[:300],
             "startDate": timezone.localtime(occurrence.start, local_zone()).isoformat(),
             "endDate": timezone.localtime(occurrence.end, local_zone()).isoformat(),
-            "eventStatus": SCHEMA_STATUS[EventStatus(self.status)],
+            "eventStatus": SCHEMA_STATUS[EventStatus(occurrence.status)],
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "inLanguage": self.locale.language_code,
             "url": self.get_full_url(request),
@@ -55,7 +55,7 @@ class SharingMixin:
                 "priceCurrency": "EUR",
                 "url": self.registration_url or self.get_full_url(request),
                 "availability": "https://schema.org/SoldOut"
-                if self.status == EventStatus.FULL
+                if occurrence.status == EventStatus.FULL
                 else "https://schema.org/InStock",
             },
             "organizer": [
@@ -64,6 +64,11 @@ class SharingMixin:
             ]
             or {"@type": "Organization", "name": "Les Halles Civiques"},
         }
+        if occurrence.is_moved:
+            data["eventStatus"] = "https://schema.org/EventRescheduled"
+            data["previousStartDate"] = timezone.localtime(
+                occurrence.original_start, local_zone()
+            ).isoformat()
         if self.latitude is not None and self.longitude is not None:
             data["location"]["geo"] = {
                 "@type": "GeoCoordinates",

@@ -25,22 +25,23 @@ def filtered_occurrences(request, page):
     return form, occurrences, (after, before)
 
 
-def listing_context(request, page):
+def listing_context(request, page, base_url=None):
     form, occurrences, window = filtered_occurrences(request, page)
     page_obj = Paginator(occurrences, PER_PAGE).get_page(request.GET.get("page"))
     days = [(day, list(items)) for day, items in groupby(page_obj.object_list, lambda o: o.day)]
     query = form.querystring()
     suffix = f"?{query}" if query else ""
-    base_url = page.get_url(request)
+    page_url = page.get_url(request)
     return {
+        "clear_url": base_url or page_url,
         "filter_form": form,
         "page_obj": page_obj,
         "days": days,
         "window": window,
         "is_archive": bool(form.value("archive")),
         "filter_query": query,
-        "calendar_url": base_url + page.reverse_subpage("calendar") + suffix,
-        "atom_url": (base_url + page.reverse_subpage("atom") if hasattr(page, "atom") else ""),
+        "calendar_url": page_url + page.reverse_subpage("calendar") + suffix,
+        "atom_url": (page_url + page.reverse_subpage("atom") if hasattr(page, "atom") else ""),
     }
 
 
@@ -168,3 +169,63 @@ def manage_registration(request, page, token):
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+# Embedding on partners' sites ----------------------------------------------------------------
+
+# Used when the settings define no Content-Security-Policy of their own.
+DEFAULT_EMBED_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+def embed_csp():
+    """The site's policy with frame-ancestors opened to partners (any site by default)."""
+    from django.conf import settings
+
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+    directives = dict(policy.get("DIRECTIVES") or DEFAULT_EMBED_DIRECTIVES)
+    ancestors = getattr(settings, "PORTAL_EMBED_FRAME_ANCESTORS", ["*"])
+    if isinstance(ancestors, str):
+        ancestors = [ancestors]
+    directives["frame-ancestors"] = list(ancestors) or ["'none'"]
+    parts = []
+    for name, value in directives.items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            parts.append(name)
+        elif isinstance(value, str):
+            parts.append(f"{name} {value}")
+        else:
+            parts.append(" ".join([name, *value]))
+    return "; ".join(parts)
+
+
+def embed(request, page):
+    """The programme without the site's header and footer, for an iframe on a partner's site:
+    the same filters, links that open the portal in a new tab."""
+    from django.template.response import TemplateResponse
+    from django.views.decorators.clickjacking import xframe_options_exempt
+
+    @xframe_options_exempt
+    def view(request):
+        base_url = page.get_url(request) + page.reverse_subpage("embed")
+        context = {
+            "page": page,
+            "self": page,
+            "link_target": "_blank",
+            **listing_context(request, page, base_url=base_url),
+        }
+        response = TemplateResponse(request, "programme/programme_embed.html", context)
+        # Set here, so the site-wide CSP middleware leaves it alone (it never overwrites).
+        response["Content-Security-Policy"] = embed_csp()
+        return response
+
+    return view(request)

@@ -46,6 +46,12 @@ class ProgrammePage(RoutablePageMixin, Page):
 
         return atom_response(request, self)
 
+    @path("embed/", name="embed")
+    def embed(self, request):
+        from ..views import embed
+
+        return embed(request, self)
+
 
 class FestivalPage(RoutablePageMixin, Page):
     """A series of events over a few days, such as the yearly Festives Halles Civiques."""

@@ -32,6 +32,9 @@ class SharingMixin:
     # Sharing ------------------------------------------------------------------------------
 
     def json_ld(self, request=None):
+        return json_for_script(self.json_ld_data(request))
+
+    def json_ld_data(self, request=None):
         occurrence = self.display_occurrence(request)
         data = {
             "@context": "https://schema.org",
@@ -78,7 +81,7 @@ class SharingMixin:
         if self.image_id and request is not None:
             rendition = self.image.get_rendition("fill-1200x630")
             data["image"] = request.build_absolute_uri(rendition.url)
-        return json_for_script(data)
+        return data
 
     def calendar_links(self, request=None):
         """Links that add the next date to Google Calendar and Outlook on the web."""

@@ -164,10 +164,10 @@ def manage_registration(request, page, token):
             "is_past": registration.occurrence_start < timezone.now(),
         },
     )
-    # Private: never cached, never indexed, no referrer carrying the token away.
+    # Private: never cached, never indexed, the token never sent to another site.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # "no-referrer" would send Origin: null
     return response
 
 

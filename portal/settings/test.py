@@ -19,6 +19,12 @@ SERVE_MEDIA = True  # browser journeys load images from the in-memory storage
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than Django's shared-cache in-memory database: shared-cache SQLite answers
     # "table is locked" at once instead of waiting, so tests of concurrent writers (threads
-    # signing up for the same event) need the file's real locks and busy timeout.
-    VAR_DIR.mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    # signing up for the same event) need the file's real locks and busy timeout. One file per
+    # run, like the in-memory database: a reused file would keep what a transactional test's
+    # flush removed (the root page, locales, the site).
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"portal-test-{os.getpid()}.sqlite3")
+    }

@@ -30,6 +30,21 @@ class EventStatus(models.TextChoices):
     FULL = "full", _("Full")
 
 
+class OccurrenceStatus(models.TextChoices):
+    """What happened to one date of an event; "scheduled" with new times means moved."""
+
+    SCHEDULED = "scheduled", _("Scheduled (or moved)")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+    FULL = "full", _("Full")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class RegistrationMode(models.TextChoices):
     NONE = "none", _("No registration")
     EXTERNAL = "external", _("On another website")

@@ -109,6 +109,12 @@ def _themes(demo, *slugs):
     return list(Theme.objects.filter(locale=demo.fr, slug__in=slugs))
 
 
+def _organisers(demo, *slugs):
+    from directory.models import OrganisationPage
+
+    return list(OrganisationPage.objects.filter(locale=demo.fr, slug__in=slugs))
+
+
 def load(demo):
     from .models import EventPage, FestivalPage, Room
 
@@ -208,6 +214,8 @@ def load(demo):
                 format="cafe",
                 step_free_access=True,
                 themes=_themes(demo, "democratie-participative"),
+                registration_mode="portal",
+                organisers=_organisers(demo, "les-co-citoyens"),
             ),
         ),
         (
@@ -277,6 +285,9 @@ def load(demo):
                 step_free_access=True,
                 induction_loop=True,
                 themes=_themes(demo, "democratie-participative"),
+                registration_mode="portal",
+                capacity=80,
+                organisers=_organisers(demo, "les-halles-civiques", "la-27e-region"),
             ),
         ),
         (

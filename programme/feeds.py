@@ -22,28 +22,28 @@ def event_uid(event):
     return f"event-{event.translation_key}@{UID_DOMAIN}"
 
 
-def vevent(event, request):
-    component = Event()
-    component.add("uid", event_uid(event))
-    component.add("dtstamp", event.last_published_at or timezone.now())
-    component.add("summary", event.title)
+ICAL_STATUS = {
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
+
+
+def _add_times(component, event, start, end):
     zone = local_zone()
     if event.all_day:
-        first = timezone.localtime(event.start, zone).date()
-        last = timezone.localtime(event.end, zone).date()
+        first = timezone.localtime(start, zone).date()
+        last = timezone.localtime(end, zone).date()
         component.add("dtstart", first)
         component.add("dtend", max(last, first) + dt.timedelta(days=1))
     else:
-        component.add("dtstart", timezone.localtime(event.start, zone))
-        component.add("dtend", timezone.localtime(event.end, zone))
-    if event.is_recurring:
-        component.add("rrule", vRecur(event.rrule_parts()))
-        exclusions = event.exclusion_starts()
-        if exclusions:
-            if event.all_day:
-                exclusions = [moment.date() for moment in exclusions]
-            component.add("exdate", exclusions)
+        component.add("dtstart", timezone.localtime(start, zone))
+        component.add("dtend", timezone.localtime(end, zone))
+
+
+def _add_details(component, event, request, status, note=""):
     description = event.summary or strip_tags(event.description)
+    if note:
+        description = f"{note}\n\n{description}".strip()
     if description:
         component.add("description", description)
     location = ", ".join(part for part in (event.place_name, event.place_address) if part)
@@ -53,9 +53,61 @@ def vevent(event, request):
         component.add("geo", (float(event.latitude), float(event.longitude)))
     component.add("url", event.get_full_url(request))
     component.add("categories", [event.get_format_display()])
-    status = "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED"
-    component.add("status", status)
+    component.add("status", ICAL_STATUS.get(status, "CONFIRMED"))
+
+
+def _component(event):
+    component = Event()
+    component.add("uid", event_uid(event))
+    component.add("dtstamp", event.last_published_at or timezone.now())
+    component.add("summary", event.title)
     return component
+
+
+def vevents(event, request):
+    """The event's VEVENT, then one per changed date of a repeating event (RECURRENCE-ID)."""
+    component = _component(event)
+    overrides = list(event.occurrence_overrides.all())
+    start, end, status, note = event.start, event.end, event.status, ""
+    if not event.is_recurring:
+        # A one-off event has no series: a change to its date changes the event itself.
+        for occurrence in event.occurrences_between(event.start, event.end):
+            start, end, status, note = (
+                occurrence.start,
+                occurrence.end,
+                occurrence.status,
+                occurrence.note,
+            )
+    _add_times(component, event, start, end)
+    if event.is_recurring:
+        component.add("rrule", vRecur(event.rrule_parts()))
+        exclusions = event.exclusion_starts()
+        if exclusions:
+            if event.all_day:
+                exclusions = [moment.date() for moment in exclusions]
+            component.add("exdate", exclusions)
+    _add_details(component, event, request, status, note)
+    components = [component]
+    if not event.is_recurring:
+        return components
+    duration = event.duration
+    for override in overrides:
+        original = override.original_start(event)
+        if original not in event.starts_between(original, original + duration):
+            continue  # a change to a date the rule does not produce
+        changed = _component(event)
+        changed.add(
+            "recurrence-id",
+            timezone.localtime(original, local_zone()).date() if event.all_day else original,
+        )
+        new_start, new_end = override.moved_times(duration) or (original, original + duration)
+        _add_times(changed, event, new_start, new_end)
+        occurrence_status = (
+            override.status if event.status == EventStatus.SCHEDULED else event.status
+        )
+        _add_details(changed, event, request, occurrence_status, override.note)
+        components.append(changed)
+    return components
 
 
 def calendar_response(events, request, name, filename="calendar.ics"):
@@ -66,7 +118,8 @@ def calendar_response(events, request, name, filename="calendar.ics"):
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(local_zone()))
     for event in events:
-        calendar.add_component(vevent(event, request))
+        for component in vevents(event, request):
+            calendar.add_component(component)
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -89,7 +142,7 @@ def programme_calendar(request, page):
         after = now - dt.timedelta(days=FEED_PAST_DAYS)
         before = now + dt.timedelta(days=FEED_FUTURE_DAYS)
     events = form.filter(overlapping(events_for_locale(page.locale), after, before))
-    events = [event for event in events if event.starts_between(after, before)]
+    events = [event for event in events if event.occurrences_between(after, before)]
     return calendar_response(events, request, page.title, filename=f"{page.slug}.ics")
 
 

@@ -164,3 +164,42 @@ class ProgrammeFilterForm(forms.Form):
             else:
                 query[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
         return query.urlencode()
+
+
+class RegistrationForm(forms.Form):
+    """Sign-up for one date of an event; `website` is a trap only robots fill in."""
+
+    occurrence = forms.ChoiceField(
+        label=_("Date"),
+        error_messages={
+            "invalid_choice": _("This date is not open for registration: choose another one.")
+        },
+    )
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    def __init__(self, data=None, *, occurrences, labels=None):
+        super().__init__(data)
+        self.occurrences = {occurrence.key: occurrence for occurrence in occurrences}
+        labels = labels or {}
+        self.fields["occurrence"].choices = [
+            (key, labels.get(key, key)) for key in self.occurrences
+        ]
+        if len(self.occurrences) == 1:
+            self.fields["occurrence"].widget = forms.HiddenInput()
+            self.fields["occurrence"].initial = next(iter(self.occurrences))
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(
+                _("We could not take this registration. Leave the last field empty and try again.")
+            )
+        return data
+
+    def selected_occurrence(self):
+        return self.occurrences[self.cleaned_data["occurrence"]]

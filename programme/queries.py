@@ -23,6 +23,7 @@ def events_for_locale(locale=None):
         .public()
         .filter(locale=locale)
         .select_related("locale", "room")
+        .prefetch_related("occurrence_overrides")
         .order_by("start", "pk")
     )
 

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Room
+from .models import Registration, Room
 
 
 class RoomViewSet(SnippetViewSet):
@@ -16,3 +18,55 @@ class RoomViewSet(SnippetViewSet):
 
 
 register_snippet(RoomViewSet)
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrants' names and addresses: staff only, and read-only in the admin.
+
+    Places change only through the sign-up form and the cancel link, which keep the waiting
+    list in order; an edit in the admin would bypass it.
+    """
+
+    READ_ONLY = {"view"}
+
+    def user_has_permission(self, user, action):
+        if action not in self.READ_ONLY:
+            return False
+        return user.is_active and user.is_staff and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action in self.READ_ONLY]
+        return super().users_with_any_permission(actions).filter(is_staff=True)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 310
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["name", "email", "event", "occurrence_start", "status", "created_at"]
+    list_filter = ["status", "event", "occurrence_start"]
+    search_fields = ["name", "email"]
+    list_export = [
+        "event",
+        "occurrence_start",
+        "name",
+        "email",
+        "status",
+        "language",
+        "created_at",
+    ]
+    export_filename = "registrations"
+    ordering = ["event", "occurrence_start", "created_at"]
+
+
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+
+register_snippet(RegistrationViewSet)

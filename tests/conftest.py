@@ -9,7 +9,7 @@ import os
 
 import pytest
 from django.test import TestCase
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.translation import translate as translate_with_glossary
 
@@ -39,7 +39,13 @@ def locales(db):
 def site_tree(locales):
     from home.models import HomePage
 
-    root = Page.get_first_root_node()
+    # A reused test database (a file, see settings/test.py) may have been flushed by a
+    # transactional test, which removes the root page and collection migrations created.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["fr"])
+    )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     Site.objects.all().delete()
     root.get_children().delete()  # Wagtail's "Welcome" placeholder page
     home_fr = HomePage(title="Accueil", slug="accueil", locale=locales["fr"])

@@ -307,6 +307,10 @@ def test_editor_adds_a_repeating_event_and_sees_rule_errors(client, programme, a
         "is_free": "on",
         "status": "scheduled",
         "registration_mode": "none",
+        "occurrence_overrides-TOTAL_FORMS": "0",
+        "occurrence_overrides-INITIAL_FORMS": "0",
+        "occurrence_overrides-MIN_NUM_FORMS": "0",
+        "occurrence_overrides-MAX_NUM_FORMS": "1000",
         "action-publish": "publish",
     }
     response = client.post(url, form)

@@ -19,3 +19,16 @@ PORTAL_PAGE_CACHE_SECONDS = 0  # tests that exercise the page cache turn it on
 # Tests sign users in with client.login(), which gives django-axes no request to inspect;
 # the throttling tests turn it back on.
 AXES_ENABLED = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than Django's shared-cache in-memory database: shared-cache SQLite answers
+    # "table is locked" at once instead of waiting, so tests of concurrent writers (threads
+    # signing up for the same event) need the file's real locks and busy timeout. One file per
+    # run, like the in-memory database: a reused file would keep what a transactional test's
+    # flush removed (the root page, locales, the site).
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"portal-test-{os.getpid()}.sqlite3")
+    }

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -18,7 +18,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from ..choices import Audience, EventFormat, EventStatus, RegistrationMode, Weekday
-from ..recurrence import RecurrenceMixin
+from ..recurrence import RecurrenceMixin, local_zone
 from .occurrences import EventOccurrence
 from .sharing import SharingMixin
 
@@ -147,6 +147,15 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
                 FieldPanel("capacity"),
             ],
             heading=_("Registration"),
+            help_text=_("Without a number of places, registrations use the room's capacity."),
+        ),
+        InlinePanel(
+            "occurrence_overrides",
+            heading=_("Changes to single dates"),
+            label=_("change to one date"),
+            help_text=_(
+                "Cancel, postpone, mark as full or move one date without changing the others."
+            ),
         ),
     ]
     search_fields = [
@@ -229,8 +238,12 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
             errors["price"] = _("A free event has no price: clear it or untick “free”.")
         if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
             errors["registration_url"] = _("Give the address where people register.")
-        if self.registration_mode == RegistrationMode.PORTAL and not self.capacity:
-            errors["capacity"] = _("Give the number of places to register on this website.")
+        room_places = self.room.capacity if self.room_id else None
+        if self.registration_mode == RegistrationMode.PORTAL and not (self.capacity or room_places):
+            errors["capacity"] = _(
+                "Give the number of places to register on this website (or choose a room "
+                "whose capacity is known)."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -238,7 +251,17 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
 
     @path("")
     def event(self, request):
+        if request.method == "POST":
+            from ..views import register
+
+            return register(request, self)
         return self.render(request)
+
+    @path("registration/<str:token>/", name="registration")
+    def registration(self, request, token):
+        from ..views import manage_registration
+
+        return manage_registration(request, self, token)
 
     @path("calendar/", name="ics")
     def ics(self, request):
@@ -249,15 +272,53 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
     # Dates --------------------------------------------------------------------------------
 
     def occurrences_between(self, after, before, request=None):
+        """Occurrences overlapping [after, before), with each date's changes applied."""
         url = self.get_url(request)
-        return [
-            EventOccurrence(event=self, start=start, end=start + self.duration, url=url)
-            for start in self.starts_between(after, before)
-        ]
+        duration = self.duration
+        zone = local_zone()
+        overrides = {override.date: override for override in self.occurrence_overrides.all()}
+        occurrences = []
+        for start in self.starts_between(after, before):
+            override = overrides.get(timezone.localtime(start, zone).date())
+            if override is not None and override.is_moved:
+                continue  # listed at its new time below, if that falls in the window
+            occurrences.append(self._occurrence(start, start + duration, url, override))
+        for override in overrides.values():
+            if not override.is_moved:
+                continue
+            new_start, new_end = override.moved_times(duration)
+            original = override.original_start(self)
+            if (
+                new_start < before
+                and new_end > after
+                and original in self.starts_between(original, original + duration)
+            ):
+                occurrences.append(self._occurrence(new_start, new_end, url, override, original))
+        occurrences.sort(key=lambda occurrence: occurrence.start)
+        return occurrences
+
+    def _occurrence(self, start, end, url, override=None, original=None):
+        return EventOccurrence(
+            event=self,
+            start=start,
+            end=end,
+            url=url,
+            status=override.status if override is not None else "",
+            note=override.note if override is not None else "",
+            original_start=original or start,
+        )
+
+    def occurrence_for_key(self, key, request=None):
+        """The upcoming occurrence whose `key` (planned start in UTC) is `key`, or None."""
+        for occurrence in self.next_occurrences(limit=None, request=request):
+            if occurrence.key == key:
+                return occurrence
+        return None
 
     def next_occurrences(self, limit=10, request=None):
         now = timezone.now()
-        return self.occurrences_between(now, now + dt.timedelta(days=400), request)[:limit]
+        occurrences = self.occurrences_between(now, now + dt.timedelta(days=400), request)
+        return occurrences[:limit] if limit else occurrences
 
     def display_occurrence(self, request=None):
         """The next date of the event, or its first one once it is over."""
@@ -322,6 +383,9 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
         context["occurrences"] = self.next_occurrences(request=request)
         context["json_ld"] = self.json_ld(request)
         context["calendar_links"] = self.calendar_links(request)
+        from ..views import registration_context
+
+        context.update(registration_context(request, self))
         from .pages import FestivalPage
 
         parent = self.get_parent().specific

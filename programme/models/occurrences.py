@@ -13,19 +13,30 @@ if TYPE_CHECKING:
 
 @dataclass
 class EventOccurrence:
-    """One date of an event: a one-off event has one, a repeating event one per repetition."""
+    """One date of an event: a one-off event has one, a repeating event one per repetition.
+
+    `original_start` is the date the rule gives (the iCalendar RECURRENCE-ID); `start` differs
+    from it when an editor moved this one date. `status` is the event's, unless the event is
+    scheduled and this date has its own status.
+    """
 
     event: "EventPage"
     start: dt.datetime
     end: dt.datetime
     title: str = ""
     url: str = ""
-    status: str = EventStatus.SCHEDULED
+    status: str = ""
     room: object = None
+    original_start: dt.datetime | None = None
+    note: str = ""
 
     def __post_init__(self):
         self.title = self.title or self.event.title
-        self.status = self.event.status
+        if self.original_start is None:
+            self.original_start = self.start
+        event_status = self.event.status
+        if not self.status or event_status != EventStatus.SCHEDULED:
+            self.status = event_status
 
     @property
     def day(self):
@@ -38,6 +49,15 @@ class EventOccurrence:
     @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
+
+    @property
+    def is_moved(self):
+        return self.start != self.original_start
+
+    @property
+    def key(self):
+        """The occurrence's identity in forms and registrations: its planned start, in UTC."""
+        return self.original_start.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
     def get_status_display(self):
         return EventStatus(self.status).label

@@ -51,6 +51,12 @@ class ProgrammePage(StemmedSearchMixin, RoutablePageMixin, Page):
 
         return atom_response(request, self)
 
+    @path("embed/", name="embed")
+    def embed(self, request):
+        from ..views import embed
+
+        return embed(request, self)
+
 
 class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
     """A series of events over a few days, such as the yearly Festives Halles Civiques."""
@@ -118,3 +124,69 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
         from ..feeds import programme_calendar
 
         return programme_calendar(request, self)
+
+    def festival_events(self):
+        from ..queries import events_for_locale
+
+        return list(events_for_locale(self.locale).descendant_of(self))
+
+    def venue_list(self, events):
+        """Each place the festival's events happen at, once, with its address and position."""
+        venues = {}
+        for event in events:
+            key = (event.place_name, event.place_address)
+            venue = venues.setdefault(
+                key,
+                {
+                    "name": event.place_name or "Les Halles Civiques",
+                    "address": event.place_address,
+                    "latitude": event.latitude,
+                    "longitude": event.longitude,
+                    "events": [],
+                },
+            )
+            venue["events"].append(event)
+        return list(venues.values())
+
+    def json_ld(self, events, request=None):
+        """schema.org Festival (an EventSeries too) with its events as subEvents."""
+        from .sharing import json_for_script
+
+        def place(venue):
+            data = {
+                "@type": "Place",
+                "name": venue["name"],
+                "address": {"@type": "PostalAddress", "streetAddress": venue["address"]},
+            }
+            if venue["latitude"] is not None and venue["longitude"] is not None:
+                data["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(venue["latitude"]),
+                    "longitude": float(venue["longitude"]),
+                }
+            return data
+
+        venues = self.venue_list(events)
+        data = {
+            "@context": "https://schema.org",
+            "@type": ["Festival", "EventSeries"],
+            "name": self.title,
+            "description": self.summary,
+            "startDate": self.start_date.isoformat(),
+            "endDate": self.end_date.isoformat(),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "location": [place(venue) for venue in venues]
+            or {"@type": "Place", "name": "Les Halles Civiques"},
+            "organizer": {"@type": "Organization", "name": "Les Halles Civiques"},
+            "subEvent": [event.json_ld_data(request) for event in events],
+        }
+        return json_for_script(data)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = self.festival_events()
+        context["venues"] = self.venue_list(events)
+        context["json_ld"] = self.json_ld(events, request)
+        return context

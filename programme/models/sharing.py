@@ -32,6 +32,9 @@ class SharingMixin:
     # Sharing ------------------------------------------------------------------------------
 
     def json_ld(self, request=None):
+        return json_for_script(self.json_ld_data(request))
+
+    def json_ld_data(self, request=None):
         occurrence = self.display_occurrence(request)
         data = {
             "@context": "https://schema.org",
@@ -40,7 +43,7 @@ class SharingMixin:
             "description": self.summary or strip_tags(self.description)[:300],
             "startDate": timezone.localtime(occurrence.start, local_zone()).isoformat(),
             "endDate": timezone.localtime(occurrence.end, local_zone()).isoformat(),
-            "eventStatus": SCHEMA_STATUS[EventStatus(self.status)],
+            "eventStatus": SCHEMA_STATUS[EventStatus(occurrence.status)],
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "inLanguage": self.locale.language_code,
             "url": self.get_full_url(request),
@@ -55,7 +58,7 @@ class SharingMixin:
                 "priceCurrency": "EUR",
                 "url": self.registration_url or self.get_full_url(request),
                 "availability": "https://schema.org/SoldOut"
-                if self.status == EventStatus.FULL
+                if occurrence.status == EventStatus.FULL
                 else "https://schema.org/InStock",
             },
             "organizer": [
@@ -64,6 +67,11 @@ class SharingMixin:
             ]
             or {"@type": "Organization", "name": "Les Halles Civiques"},
         }
+        if occurrence.is_moved:
+            data["eventStatus"] = "https://schema.org/EventRescheduled"
+            data["previousStartDate"] = timezone.localtime(
+                occurrence.original_start, local_zone()
+            ).isoformat()
         if self.latitude is not None and self.longitude is not None:
             data["location"]["geo"] = {
                 "@type": "GeoCoordinates",
@@ -73,7 +81,7 @@ class SharingMixin:
         if self.image_id and request is not None:
             rendition = self.image.get_rendition("fill-1200x630")
             data["image"] = request.build_absolute_uri(rendition.url)
-        return json_for_script(data)
+        return data
 
     def calendar_links(self, request=None):
         """Links that add the next date to Google Calendar and Outlook on the web."""

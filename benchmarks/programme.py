@@ -1,0 +1,161 @@
+"""Programme speed with 5,000 events: p50/p95 of the listing, a filtered listing, the iCal feed.
+
+On demand, never in the test suite:
+
+    .venv/bin/python benchmarks/programme.py [--events 5000] [--runs 20]
+
+Builds a throwaway SQLite database in a temporary directory (migrations, then pages created
+in bulk rather than one by one through Wagtail), times requests through Django's test client
+(no network), prints the figures and deletes the database.
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ["debate", "workshop", "screening", "concert", "open-doors", "visit", "cafe", "other"]
+
+
+def setup_django(directory):
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def build_site():
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+    from programme.models import ProgrammePage
+
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node()
+    root.get_children().delete()
+    home = root.add_child(instance=HomePage(title="Accueil", slug="fr", locale=locale))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    programme = home.add_child(
+        instance=ProgrammePage(title="Programme", slug="programme", locale=locale)
+    )
+    return programme
+
+
+def bulk_events(programme, count, seed=5000):
+    """`count` events under `programme`: Page rows in one bulk insert, EventPage rows raw."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from programme.models import EventPage
+    from programme.recurrence import local_zone
+
+    rng = random.Random(seed)
+    content_type = ContentType.objects.get_for_model(EventPage)
+    today = timezone.localdate()
+    now = timezone.now()
+    pages, events = [], []
+    for n in range(count):
+        slug = f"event-{n}"
+        pages.append(
+            Page(
+                title=f"Événement {n}",
+                draft_title=f"Événement {n}",
+                slug=slug,
+                path=Page._get_path(programme.path, programme.depth + 1, n + 1),
+                depth=programme.depth + 1,
+                numchild=0,
+                url_path=f"{programme.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=programme.locale_id,
+                translation_key=uuid.uuid4(),
+                live=True,
+                first_published_at=now,
+                last_published_at=now,
+            )
+        )
+        day = today + dt.timedelta(days=rng.randint(-60, 365))
+        start = dt.datetime.combine(day, dt.time(rng.choice([9, 14, 18, 20])), local_zone())
+        fields = {
+            "start": start,
+            "end": start + dt.timedelta(hours=2),
+            "format": rng.choice(FORMATS),
+            "is_free": rng.random() < 0.7,
+            "summary": f"Résumé de l’événement {n}",
+        }
+        if not fields["is_free"]:
+            fields["price"] = 5
+        kind = rng.random()
+        if kind < 0.10:  # weekly, a dozen times
+            fields.update(recurrence_frequency="WEEKLY", recurrence_count=12)
+        elif kind < 0.15:  # first Saturday of the month, until next year
+            fields.update(
+                recurrence_frequency="MONTHLY",
+                recurrence_weekdays=["SA"],
+                recurrence_setpos=1,
+                recurrence_until=today + dt.timedelta(days=365),
+            )
+        events.append(fields)
+    with transaction.atomic():
+        created = Page.objects.bulk_create(pages, batch_size=500)
+        for page, fields in zip(created, events, strict=True):
+            EventPage(page_ptr_id=page.pk, **fields).save_base(raw=True, force_insert=True)
+        Page.objects.filter(pk=programme.pk).update(numchild=count)
+
+
+def timings(client, url, runs):
+    samples = []
+    client.get(url)  # warm-up: templates, URL resolvers
+    for _ in range(runs):
+        began = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return statistics.median(samples), p95, len(response.content)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    directory = tempfile.mkdtemp(prefix="programme-bench-")
+    try:
+        setup_django(directory)
+        from django.test import Client
+
+        programme = build_site()
+        began = time.perf_counter()
+        bulk_events(programme, args.events)
+        print(f"{args.events} events loaded in {time.perf_counter() - began:.1f} s")
+        client = Client()
+        for label, url in [
+            ("programme page", "/fr/programme/"),
+            ("filtered programme", "/fr/programme/?format=debate&free=1&when=this-week"),
+            ("full iCal feed", "/fr/programme/calendar/"),
+        ]:
+            p50, p95, size = timings(client, url, args.runs)
+            print(f"{label:<20} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   {size / 1024:8.0f} KiB")
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

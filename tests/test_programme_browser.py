@@ -1,0 +1,41 @@
+"""A reader filters the programme, opens an event, registers, and cancels from the e-mail."""
+
+import re
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.browser
+
+
+def test_filter_open_register_and_cancel_by_email(page, live_server, demo_site):
+    from programme.models import EventPage, Registration
+
+    page.goto(f"{live_server.url}/fr/programme/")
+    page.select_option("select[name=format]", "debate")
+    page.get_by_role("button", name=re.compile("Afficher|Show")).click()
+    page.wait_for_url(re.compile(r"format=debate"))
+    page.get_by_role("link", name=re.compile("Tirés au sort")).first.click()
+    page.wait_for_url(re.compile(r"/debat-assemblees-citoyennes/"))
+
+    form = page.locator("#registration form")
+    form.get_by_label(re.compile("nom|name", re.I)).fill("Camille Martin")
+    form.get_by_label(re.compile("courriel|e-mail", re.I)).fill("camille@example.org")
+    form.get_by_role("button").click()
+    page.wait_for_selector("#registration .messages")
+
+    event = EventPage.objects.get(slug="debat-assemblees-citoyennes", locale__language_code="fr")
+    registration = Registration.objects.get(email="camille@example.org")
+    assert registration.event_id == event.pk and registration.status == "confirmed"
+    (message,) = mail.outbox
+    link = re.search(r"https?://\S+/registration/\S+/", message.body).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+
+    page.goto(f"{live_server.url}/{path}")
+    assert "Camille Martin" in page.content()
+    page.get_by_role("button").filter(has_text=re.compile("Annuler|Cancel")).click()
+    page.wait_for_selector("[role=status]")
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+    assert not Registration.objects.filter(event=event, status="confirmed").exists()
+    assert page.console_errors == []

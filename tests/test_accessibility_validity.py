@@ -52,9 +52,7 @@ def public_urls():
 def _axe_violations(tab, url):
     tab.goto(url)
     tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
+    result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{url}: {violation['id']} ({violation['impact']}) on "
         f"{[node['target'] for node in violation['nodes']][:3]}"

@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers: one per core by default (`make test TEST_WORKERS=0` for one process).
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-fast test-browser lint format messages compilemessages migrate demo check-deploy services-up services-down clean
@@ -42,10 +44,10 @@ run: demo ## Install, migrate, load the demo content and serve on http://127.0.0
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(STAMP) compilemessages ## Run the whole test suite (unit, integration and browser journeys)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 test-fast: $(STAMP) compilemessages ## Run the suite without the browser journeys
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser"
 
 test-browser: $(STAMP) compilemessages ## Run only the browser journeys (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser

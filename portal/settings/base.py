@@ -205,3 +205,13 @@ LOGGING = {
 PORTAL_MAP_TILE_URL = env.str(
     "PORTAL_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
+# Credit the tile provider asks for, shown on the map (HTML: a link to its licence).
+PORTAL_MAP_TILE_ATTRIBUTION = env.str(
+    "PORTAL_MAP_TILE_ATTRIBUTION",
+    default=(
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
+)
+# Origins allowed to show the directory's embed/ view in a frame (CSP frame-ancestors);
+# "*" lets any site embed it. Every other page keeps X-Frame-Options: DENY.
+PORTAL_EMBED_FRAME_ANCESTORS = env.list("PORTAL_EMBED_FRAME_ANCESTORS", default=["*"])

@@ -28,7 +28,7 @@ def listing_context(index_page, request):
     entries = search.load(list(page_obj.object_list))
     query_string = search.url_with()
     # Exports and the map's data hold the same entries whatever the view.
-    data_query = search.url_with(view=None)
+    data_query = search.url_with(view=None).rstrip("?")
     base_url = index_page.get_url(request)
     context = {
         "search": search,

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,3 +215,5 @@ PORTAL_MAP_TILE_ATTRIBUTION = env.str(
 # Origins allowed to show the directory's embed/ view in a frame (CSP frame-ancestors);
 # "*" lets any site embed it. Every other page keeps X-Frame-Options: DENY.
 PORTAL_EMBED_FRAME_ANCESTORS = env.list("PORTAL_EMBED_FRAME_ANCESTORS", default=["*"])
+# Requests per minute and client address to the directory API (0 turns the limit off).
+PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)

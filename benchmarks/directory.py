@@ -1,7 +1,8 @@
 """Directory benchmark: 10,000 organisations and 2,000 places in a throwaway SQLite database,
 then p50/p95 server time of the directory's main requests through Django's test client.
 
-    .venv/bin/python benchmarks/directory.py [--organisations 10000] [--places 2000] [--runs 20]
+    .venv/bin/python benchmarks/directory.py [--organisations 10000] [--places 2000] [--runs 10]
+        [--database /tmp/directory-bench.sqlite3]   # keep the database and reuse it next time
 
 Run on demand only (never in the test suite). Pages are bulk-inserted (treebeard paths computed
 here, one INSERT per batch) rather than saved one by one, then indexed with `update_index`.
@@ -188,13 +189,24 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--organisations", type=int, default=10_000)
     parser.add_argument("--places", type=int, default=2_000)
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--database", help="SQLite file to keep and reuse (default: throwaway)")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="Skip requests whose label contains this"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="directory-bench-") as folder:
-        setup_django(Path(folder) / "bench.sqlite3")
+        database = Path(args.database) if args.database else Path(folder) / "bench.sqlite3"
+        reuse = database.exists()
+        setup_django(database)
         started = time.perf_counter()
-        _index, themes = build(args.organisations, args.places)
-        print(f"built in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+        if reuse:
+            from directory.models import Theme
+
+            themes = list(Theme.objects.order_by("pk"))
+        else:
+            _index, themes = build(args.organisations, args.places)
+        print(f"ready in {time.perf_counter() - started:.1f}s", file=sys.stderr)
 
         from django.test import Client
 
@@ -218,8 +230,10 @@ def main():
         print(f"\n{total} entries ({args.organisations} organisations, {args.places} places)")
         print(f"{'request':<28} {'p50 ms':>9} {'p95 ms':>9} {'runs':>5} {'bytes':>10}")
         for label, url, runs in scenarios:
+            if any(word in label for word in args.skip):
+                continue
             p50, p95, size = measure(client, url, runs)
-            print(f"{label:<28} {p50:>9.1f} {p95:>9.1f} {runs:>5} {size:>10}")
+            print(f"{label:<28} {p50:>9.1f} {p95:>9.1f} {runs:>5} {size:>10}", flush=True)
 
 
 if __name__ == "__main__":

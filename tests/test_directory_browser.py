@@ -29,16 +29,17 @@ def test_search_facets_map_result_and_csv(page, live_server, demo_site):
     results = page.locator("#directory-results")
 
     # Search without accents finds entries about "démocratie".
-    page.get_by_label("Search the directory").fill("democratie")
-    page.get_by_role("button", name="Show results").click()
-    page.wait_for_url("**/fr/annuaire/?q=democratie")
+    # Stable selectors (names and values), not labels: the catalogues translate those.
+    page.locator('input[name="q"]').fill("democratie")
+    page.locator('[data-directory-form] button[type="submit"]').click()
+    page.wait_for_url("**/fr/annuaire/?q=democratie**")
     names = page.locator(".directory-card .card__title a").all_inner_texts()
     assert "Les Halles Civiques" in names
 
     # Two facets, applied in place by the script.
-    page.locator("fieldset", has_text="Show").get_by_label("Organisations").check()
+    page.locator('input[name="entry"][value="organisation"]').check()
     page.wait_for_url("**entry=organisation**")
-    page.locator("fieldset", has_text="City").get_by_label("Paris").check()
+    page.locator('input[name="city"][value="Paris"]').check()
     page.wait_for_url("**city=Paris**")
     cards = page.locator(".directory-card")
     assert cards.count() >= 1
@@ -48,9 +49,9 @@ def test_search_facets_map_result_and_csv(page, live_server, demo_site):
     listed = sorted(page.locator(".directory-card .card__title a").all_inner_texts())
 
     # The map shows the same entries, from the GeoJSON export of these filters.
-    page.locator(".directory-views").get_by_role("link", name="Map").click()
+    page.locator('.directory-views a[href*="view=map"]').click()
     page.wait_for_url("**view=map**")
-    map_region = page.get_by_role("region", name="Map of the entries")
+    map_region = page.locator('[data-directory-map][role="region"][aria-label]')
     map_region.locator(".leaflet-marker-icon").first.wait_for()
     markers = map_region.get_attribute("data-markers")
     with_coordinates = page.evaluate(
@@ -72,10 +73,15 @@ def test_search_facets_map_result_and_csv(page, live_server, demo_site):
 
     # The CSV download holds the same filtered entries.
     with page.expect_download() as download_info:
-        page.locator(".directory-exports").get_by_role("link", name="CSV").click()
+        page.locator('.directory-exports a[type="text/csv"]').click()
     download = download_info.value
     query = parse_qs(urlparse(download.url).query)
-    assert query == {"q": ["democratie"], "entry": ["organisation"], "city": ["Paris"]}
+    assert {name: query[name] for name in ("q", "entry", "city")} == {
+        "q": ["democratie"],
+        "entry": ["organisation"],
+        "city": ["Paris"],
+    }
+    assert "view" not in query
     with open(download.path(), encoding="utf-8") as handle:
         rows = list(csv.DictReader(io.StringIO(handle.read())))
     assert sorted(row["name"] for row in rows) == listed
@@ -91,4 +97,33 @@ def test_map_view_without_javascript_shows_the_list(browser, live_server, demo_s
     tab.goto(f"{live_server.url}/fr/annuaire/?view=map")
     assert tab.locator(".directory-map__fallback").is_visible()
     assert tab.locator(".directory-card").count() > 0
+    context.close()
+
+
+def test_near_from_my_position_and_from_a_map_click(browser, live_server, demo_site):
+    context = browser.new_context(
+        locale="fr-FR",
+        geolocation={"latitude": 48.8718, "longitude": 2.3845},
+        permissions=["geolocation"],
+    )
+    tab = context.new_page()
+    _serve_blank_tiles(tab)
+    tab.goto(f"{live_server.url}/fr/annuaire/")
+    tab.locator("[data-directory-near] button").click()
+    tab.wait_for_url("**near=48.87180%2C2.38450**")
+    distances = [
+        float(text.split()[0].replace(",", "."))
+        for text in tab.locator(".directory-card__distance").all_inner_texts()
+    ]
+    assert distances == sorted(distances) and distances[0] < 1
+    assert tab.locator(".directory-card").count() == len(distances)
+    assert tab.locator("#id_sort").input_value() == "distance"
+
+    tab.locator('.directory-views a[href*="view=map"]').click()
+    canvas = tab.locator("[data-directory-map]")
+    canvas.locator(".leaflet-marker-icon").first.wait_for()
+    # The top-right corner holds no control and (at this zoom) no marker.
+    canvas.click(position={"x": canvas.bounding_box()["width"] - 30, "y": 30})
+    tab.wait_for_function("!location.search.includes('near=48.87180')")
+    assert "view=map" in tab.url and "near=" in tab.url
     context.close()

@@ -35,6 +35,8 @@
     var filters = form();
     if (!filters || !filters.elements.near) return;
     filters.elements.near.value = latitude.toFixed(5) + "," + longitude.toFixed(5);
+    // The select shows the current order (by name before a point is chosen): sort by distance.
+    if (filters.elements.sort) filters.elements.sort.value = "distance";
     if (filters.requestSubmit) filters.requestSubmit();
     else filters.submit();
   }

@@ -11,7 +11,7 @@ PORT ?= 8000
 TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-browser lint format messages compilemessages migrate demo check-deploy services-up services-down clean
+.PHONY: help install run test test-fast test-browser lint format messages compilemessages migrate demo check-deploy services-up services-down vendor clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -74,6 +74,18 @@ services-up: ## Start throwaway PostgreSQL and Elasticsearch servers for the int
 services-down: ## Stop the throwaway servers
 	bash scripts/services.sh postgres-stop
 	bash scripts/services.sh elasticsearch-stop
+
+LEAFLET := node_modules/leaflet
+VENDOR := static/vendor
+
+vendor: ## Refresh static/vendor/ from the npm registry (needs Node.js; the copies are committed)
+	npm ci --no-audit --no-fund
+	rm -rf $(VENDOR)/leaflet && mkdir -p $(VENDOR)/leaflet/images
+	cp $(LEAFLET)/dist/leaflet.css $(LEAFLET)/LICENSE $(VENDOR)/leaflet/
+	cp $(LEAFLET)/dist/images/*.png $(VENDOR)/leaflet/images/
+	@# No source map is served: drop the comment that points at it (collectstatic would look for it).
+	sed '/^\/\/# sourceMappingURL=/d' $(LEAFLET)/dist/leaflet.js > $(VENDOR)/leaflet/leaflet.js
+	node -p '"leaflet " + require("./$(LEAFLET)/package.json").version' > $(VENDOR)/leaflet/VERSION
 
 clean: ## Remove the virtual environment and local data (var/)
 	rm -rf $(VENV) var

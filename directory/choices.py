@@ -49,6 +49,14 @@ class Sort(models.TextChoices):
     RELEVANCE = "relevance", _("Relevance")
     NAME = "name", _("Name")
     NEWEST = "newest", _("Newest")
+    DISTANCE = "distance", _("Distance")
+
+
+class View(models.TextChoices):
+    """How the directory shows its results; the list is always there as the accessible one."""
+
+    LIST = "list", _("List")
+    MAP = "map", _("Map")
 
 
 class Country(models.TextChoices):

@@ -16,7 +16,17 @@ from wagtail.models import Page
 
 from search.query import search_pages
 
-from .choices import Accessibility, Country, EntryType, OrganisationType, PlaceKind, Relation, Sort
+from .choices import (
+    Accessibility,
+    Country,
+    EntryType,
+    OrganisationType,
+    PlaceKind,
+    Relation,
+    Sort,
+    View,
+)
+from .geo import MAX_NEAR_LENGTH, bounding_box, haversine_km, parse_radius, resolve_near
 from .models import OrganisationPage, PlacePage, Theme
 
 MAX_QUERY_LENGTH = 200
@@ -66,6 +76,9 @@ class DirectoryFilterForm(forms.Form):
         label=_("Country"), choices=_choices(Country.choices), required=False
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
+    near = forms.CharField(label=_("Near"), required=False)
+    radius = forms.CharField(label=_("Within (km)"), required=False)
+    view = forms.ChoiceField(label=_("View"), choices=View.choices, required=False)
 
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +87,12 @@ class DirectoryFilterForm(forms.Form):
     def clean_q(self):
         # Long or odd input is cut, never refused: the search backend escapes the words.
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
+
+    def clean_near(self):
+        return " ".join(self.cleaned_data["near"].split())[:MAX_NEAR_LENGTH]
+
+    def clean_radius(self):
+        return self.cleaned_data["radius"].strip()[:20]
 
     def clean_city(self):
         return " ".join(self.cleaned_data["city"].split())
@@ -101,13 +120,21 @@ class DirectorySearch:
         self.form = DirectoryFilterForm(params, themes=self.themes)
         self.values = self.form.values
         self.query = self.values.get("q", "")
-        default_sort = Sort.RELEVANCE if self.query else Sort.NAME
-        self.sort = self.values.get("sort") or default_sort
-        if self.sort == Sort.RELEVANCE and not self.query:
-            self.sort = Sort.NAME
+        self.view = self.values.get("view") or View.LIST
+        self.messages = []
         self.organisations = OrganisationPage.objects.child_of(index_page).live().public()
         self.places = PlacePage.objects.child_of(index_page).live().public()
         self.search_degraded = False
+        self.origin, self.radius, self.distances = None, None, None
+        if self.values.get("near"):
+            self._locate()
+        default_sort = Sort.DISTANCE if self.origin else Sort.NAME
+        default_sort = Sort.RELEVANCE if self.query else default_sort
+        self.sort = self.values.get("sort") or default_sort
+        if self.sort == Sort.RELEVANCE and not self.query:
+            self.sort = default_sort
+        if self.sort == Sort.DISTANCE and not self.origin:
+            self.sort = Sort.RELEVANCE if self.query else Sort.NAME
         self.matched_ids = self._search() if self.query else None
 
     # --- Searching and filtering ---------------------------------------------------------
@@ -120,6 +147,37 @@ class DirectorySearch:
         )
         self.search_degraded = hits.degraded
         return hits.ids
+
+    def _locate(self):
+        """Resolve `near` and `radius`; keep the distance of every entry within the circle.
+
+        A bounding box narrows the rows in SQL, the exact great-circle distance decides.
+        Values that cannot be used are dropped with a message for the reader.
+        """
+        self.origin, message = resolve_near(
+            self.values["near"], [(self.organisations, True), (self.places, False)]
+        )
+        if message:
+            self.messages.append(message)
+        if self.origin is None:
+            self.values.pop("near", None)
+            self.values.pop("radius", None)
+            return
+        self.radius, message = parse_radius(self.values.get("radius"))
+        if message:
+            self.messages.append(message)
+            self.values["radius"] = f"{self.radius:g}"
+        box = bounding_box(self.origin, self.radius)
+        self.distances = {}
+        for queryset in (self.organisations, self.places):
+            for pk, latitude, longitude in queryset.filter(box).values_list(
+                "pk", "latitude", "longitude"
+            ):
+                distance = haversine_km(
+                    self.origin.latitude, self.origin.longitude, float(latitude), float(longitude)
+                )
+                if distance <= self.radius:
+                    self.distances[pk] = distance
 
     def filtered(self, exclude=None):
         """(organisations, places) querysets with every filter applied except `exclude`."""
@@ -149,6 +207,8 @@ class DirectorySearch:
             common &= Q(country=values["country"])
         if self.matched_ids is not None:
             common &= Q(pk__in=self.matched_ids)
+        if self.distances is not None:
+            common &= Q(pk__in=list(self.distances))
         return organisations.filter(common), places.filter(common)
 
     def ordered_ids(self):
@@ -161,6 +221,8 @@ class DirectorySearch:
         if self.sort == Sort.RELEVANCE:
             rank = {pk: position for position, pk in enumerate(self.matched_ids)}
             rows.sort(key=lambda row: rank[row[0]])
+        elif self.sort == Sort.DISTANCE:
+            rows.sort(key=lambda row: (self.distances[row[0]], row[1].casefold()))
         elif self.sort == Sort.NEWEST:
             rows.sort(key=lambda row: row[2].timestamp() if row[2] else 0, reverse=True)
         else:
@@ -186,6 +248,7 @@ class DirectorySearch:
         for entry in entries:
             entry.display_themes = entry.localized_themes(self.themes_by_key)
             entry.keyword_names = sorted(item.tag.name for item in entry.tagged_keywords.all())
+            entry.distance_km = self.distances.get(entry.pk) if self.distances else None
         return entries
 
     # --- Facets ----------------------------------------------------------------------------
@@ -306,5 +369,17 @@ class DirectorySearch:
             label = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
             active.append(
                 {"name": field.label, "value": label, "url": self.url_with(**{name: None})}
+            )
+        if self.origin:
+            label = _("%(place)s (within %(km)s km)") % {
+                "place": self.origin.label,
+                "km": f"{self.radius:g}",
+            }
+            active.append(
+                {
+                    "name": self.form.fields["near"].label,
+                    "value": label,
+                    "url": self.url_with(near=None, radius=None),
+                }
             )
         return active

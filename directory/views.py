@@ -1,12 +1,15 @@
 """Request handling for the directory index's routes (the page itself lives in models)."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from search.query import autocomplete as autocomplete_pages
 
+from .choices import View
 from .filters import MAX_QUERY_LENGTH, DirectorySearch
 
 PER_PAGE = 20
@@ -18,13 +21,16 @@ EXPORT_FORMATS = [
 ]
 
 
-def directory_listing(index_page, request):
+def listing_context(index_page, request):
+    """What the directory page and its embeddable version show for the request's filters."""
     search = DirectorySearch(index_page, request.GET)
     paginator = Paginator(search.ordered_ids(), PER_PAGE)
     # Non-numbers give the first page, numbers past the end the last: never an error.
     page_obj = paginator.get_page(request.GET.get("page"))
     entries = search.load(list(page_obj.object_list))
     query_string = search.url_with()
+    # Exports and the map's data hold the same entries whatever the view.
+    data_query = search.url_with(view=None).rstrip("?")
     base_url = index_page.get_url(request)
     context = {
         "search": search,
@@ -38,17 +44,58 @@ def directory_listing(index_page, request):
         "page_query_prefix": (query_string + "&") if query_string != "?" else "?",
         "exports": [
             {
-                "url": base_url + index_page.reverse_subpage(route) + query_string,
+                "url": base_url + index_page.reverse_subpage(route) + data_query,
                 "type": mime,
                 "label": label,
             }
             for route, mime, label in EXPORT_FORMATS
         ],
         "autocomplete_url": base_url + index_page.reverse_subpage("autocomplete"),
+        "listing_url": base_url,
+        "views": [
+            {
+                "value": value,
+                "label": label,
+                "url": search.url_with(view=None if value == View.LIST else value),
+                "current": search.view == value,
+            }
+            for value, label in View.choices
+        ],
+        "map": None,
     }
+    if search.view == View.MAP:
+        context["map"] = {
+            "geojson_url": base_url + index_page.reverse_subpage("export_geojson") + data_query,
+            "tile_url": settings.PORTAL_MAP_TILE_URL,
+            "attribution": settings.PORTAL_MAP_TILE_ATTRIBUTION,
+            "origin": search.origin,
+            "radius": search.radius,
+        }
     if page_obj.number > 1:
         context["page_title_suffix"] = _("page %(number)s") % {"number": page_obj.number}
-    return index_page.render(request, context_overrides=context)
+    return context
+
+
+def directory_listing(index_page, request):
+    return index_page.render(request, context_overrides=listing_context(index_page, request))
+
+
+def directory_embed(index_page, request):
+    """The listing (or map) in a minimal layout that partners' sites may frame.
+
+    Only this response leaves the site's frame policy: X-Frame-Options is dropped and the
+    Content-Security-Policy names the allowed framing origins (PORTAL_EMBED_FRAME_ANCESTORS).
+    """
+    context = index_page.get_context(request)
+    context.update(listing_context(index_page, request))
+    context["embed"] = True
+    context["listing_url"] = index_page.get_url(request) + index_page.reverse_subpage("embed")
+    context["page_url"] = index_page.get_url(request) + context["query_string"].rstrip("?")
+    response = TemplateResponse(request, "directory/directory_embed.html", context)
+    response.xframe_options_exempt = True
+    ancestors = " ".join(settings.PORTAL_EMBED_FRAME_ANCESTORS) or "'none'"
+    response["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+    return response
 
 
 def autocomplete(index_page, request):

@@ -1,4 +1,4 @@
-"""gunicorn configuration: `gunicorn -c portal/gunicorn.py portal.wsgi`, tuned from the environment."""
+"""gunicorn settings (`gunicorn -c portal/gunicorn.py portal.wsgi`), tuned from the environment."""
 
 import multiprocessing
 import os

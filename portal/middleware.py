@@ -1,4 +1,5 @@
-"""Response headers every page gets: Content-Security-Policy and Permissions-Policy.
+"""Project middleware: security headers (Content-Security-Policy, Permissions-Policy)
+and a locale middleware that lets responses outside the language prefix keep their path.
 
 The public site runs with a strict policy (no inline script, no remote asset but map
 tiles); the Wagtail admin needs inline scripts and styles, so its paths get a relaxed policy.
@@ -6,6 +7,8 @@ tiles); the Wagtail admin needs inline scripts and styles, so its paths get a re
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 
 
 class PortalCSPMiddleware(CSPMiddleware):
@@ -31,3 +34,19 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a response may opt out of the 404 -> /<lang>/... redirect.
+
+    Wagtail's catch-all page route makes every prefixed path look valid, so Django would turn
+    any 404 outside the language prefix (an API's "no such entry") into a redirect to a page
+    that does not exist either. Views outside the prefix set `response.keep_path = True`.
+    """
+
+    def process_response(self, request, response):
+        if getattr(response, "keep_path", False):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

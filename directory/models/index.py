@@ -54,6 +54,12 @@ class DirectoryIndexPage(StemmedSearchMixin, RoutablePageMixin, Page):
 
         return export_geojson(self, request)
 
+    @path("embed/", name="embed")
+    def embed(self, request):
+        from ..views import directory_embed
+
+        return directory_embed(self, request)
+
     @path("autocomplete/", name="autocomplete")
     def autocomplete(self, request):
         from ..views import autocomplete

@@ -36,6 +36,7 @@
         if (push) history.pushState({ directory: true }, "", url);
         document.title = doc.title;
         enhance();
+        document.dispatchEvent(new CustomEvent("directory:updated"));
         var again = activeId && document.getElementById(activeId);
         if (again) again.focus();
       })
@@ -78,7 +79,7 @@
     if (!form || form.dataset.enhanced) return;
     form.dataset.enhanced = "true";
     form.addEventListener("change", function (event) {
-      if (event.target.name === "q") return;
+      if (["q", "near", "radius"].indexOf(event.target.name) !== -1) return;
       replaceLayout(formUrl(form), true);
     });
     form.addEventListener("submit", function (event) {

@@ -1,0 +1,243 @@
+"""The OpenAPI 3.1 description of the directory API, written by hand and tested against the
+API's real responses (tests/test_directory_api.py)."""
+
+from django.conf import settings
+
+from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation, Sort
+from .geo import MAX_RADIUS_KM, MIN_RADIUS_KM
+
+
+def _enum(choices):
+    return {"type": "string", "enum": [value for value, _label in choices]}
+
+
+def _nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+STRING = {"type": "string"}
+ENTRY = {
+    "type": "object",
+    "required": [
+        "id",
+        "translation_key",
+        "entry_type",
+        "name",
+        "summary",
+        "url",
+        "themes",
+        "keywords",
+        "city",
+        "country",
+        "latitude",
+        "longitude",
+        "website",
+        "contact_email",
+        "contact_phone",
+    ],
+    "properties": {
+        "id": {"type": "integer", "description": "Page id, also the address of /{id}/."},
+        "translation_key": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Shared by the language versions of one entry.",
+        },
+        "entry_type": {"type": "string", "enum": ["organisation", "place"]},
+        "name": STRING,
+        "summary": STRING,
+        "url": {"type": "string", "format": "uri"},
+        "organisation_type": {"anyOf": [_enum(OrganisationType.choices), {"const": ""}]},
+        "relation": {"anyOf": [_enum(Relation.choices), {"const": ""}]},
+        "kind": {"anyOf": [_enum(PlaceKind.choices), {"const": ""}]},
+        "themes": {"type": "array", "items": STRING, "description": "Theme slugs."},
+        "keywords": {"type": "array", "items": STRING},
+        "street_address": STRING,
+        "postcode": STRING,
+        "city": STRING,
+        "country": {"anyOf": [_enum(Country.choices), {"const": ""}]},
+        "latitude": _nullable({"type": "number", "minimum": -90, "maximum": 90}),
+        "longitude": _nullable({"type": "number", "minimum": -180, "maximum": 180}),
+        "website": STRING,
+        "year": _nullable({"type": "integer"}),
+        **{choice.value: _nullable({"type": "boolean"}) for choice in Accessibility},
+        "contact_email": {
+            "type": "string",
+            "description": "Empty unless the organisation agreed to publish it.",
+        },
+        "contact_phone": {
+            "type": "string",
+            "description": "Empty unless the organisation agreed to publish it.",
+        },
+        "last_published_at": _nullable({"type": "string", "format": "date-time"}),
+        "distance_km": {
+            "type": "number",
+            "description": "Distance from `near`, only when `near` is given.",
+        },
+    },
+}
+LICENCE_SCHEMA = {
+    "type": "object",
+    "required": ["name", "url"],
+    "properties": {"name": STRING, "url": {"type": "string", "format": "uri"}},
+}
+PAGE = {
+    "type": "object",
+    "required": ["count", "page", "page_size", "next", "previous", "language", "results"],
+    "properties": {
+        "count": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1},
+        "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
+        "next": _nullable({"type": "string", "format": "uri"}),
+        "previous": _nullable({"type": "string", "format": "uri"}),
+        "language": STRING,
+        "licence": {"$ref": "#/components/schemas/Licence"},
+        "warnings": {
+            "type": "array",
+            "items": STRING,
+            "description": "Parameters that were ignored, and why.",
+        },
+        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
+    },
+}
+ERROR = {"type": "object", "required": ["error"], "properties": {"error": STRING}}
+
+
+def _query(name, description, schema=None):
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or STRING,
+    }
+
+
+LANG = _query(
+    "lang",
+    "Language of the entries (default: the source language, fr).",
+    {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "default": "fr"},
+)
+COMMON_FILTERS = [
+    LANG,
+    _query("q", "Words to search for (accents and case do not matter)."),
+    _query("theme", "A theme slug."),
+    _query("city", "A city name (exact, case-insensitive)."),
+    _query("country", "An ISO 3166-1 alpha-2 code.", _enum(Country.choices)),
+    _query(
+        "near",
+        "`latitude,longitude` or a city or postcode of the directory; results within `radius` "
+        "and sorted by distance.",
+    ),
+    _query(
+        "radius",
+        "Kilometres around `near` (default 25).",
+        {"type": "number", "minimum": MIN_RADIUS_KM, "maximum": MAX_RADIUS_KM},
+    ),
+    _query("sort", "Order of the results.", _enum(Sort.choices)),
+    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
+    _query(
+        "page_size",
+        "Entries per page.",
+        {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+    ),
+]
+
+
+def _responses(schema_name):
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {
+        "200": {
+            "description": "OK (cacheable for 5 minutes; ETag and If-None-Match supported).",
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}
+            },
+        },
+        "304": {"description": "Not modified since the ETag given in If-None-Match."},
+        "400": {"description": "A parameter is malformed (lang, page, page_size).", **error},
+        "404": {"description": "Nothing there in this language, or page out of range.", **error},
+        "429": {"description": "Too many requests: retry after the Retry-After seconds.", **error},
+    }
+
+
+def openapi_document(request):
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Les Halles Civiques directory API",
+            "version": "1.0.0",
+            "description": (
+                "Read-only access to the directory's member organisations and inspiring "
+                "places. Only published entries of the requested language; contact details "
+                "only when the organisation agreed to publish them. Data under the Licence "
+                "Ouverte / Open Licence 2.0 (Etalab)."
+            ),
+            "license": {
+                "name": "Licence Ouverte / Open Licence 2.0",
+                "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+            },
+        },
+        "servers": [{"url": request.build_absolute_uri("/api/v1")}],
+        "paths": {
+            "/directory/organisations/": {
+                "get": {
+                    "operationId": "listOrganisations",
+                    "summary": "Organisations, filtered and paginated",
+                    "parameters": [
+                        *COMMON_FILTERS,
+                        _query("type", "Type of organisation.", _enum(OrganisationType.choices)),
+                        _query("relation", "Relation to the network.", _enum(Relation.choices)),
+                    ],
+                    "responses": _responses("EntryPage"),
+                }
+            },
+            "/directory/places/": {
+                "get": {
+                    "operationId": "listPlaces",
+                    "summary": "Inspiring places, filtered and paginated",
+                    "parameters": [
+                        *COMMON_FILTERS,
+                        _query("kind", "Kind of place.", _enum(PlaceKind.choices)),
+                        _query("access", "An accessibility feature.", _enum(Accessibility.choices)),
+                    ],
+                    "responses": _responses("EntryPage"),
+                }
+            },
+            "/directory/{id}/": {
+                "get": {
+                    "operationId": "getEntry",
+                    "summary": "One organisation or place",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        },
+                        LANG,
+                    ],
+                    "responses": _responses("EntryDetail"),
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Entry": ENTRY,
+                "EntryDetail": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Entry"},
+                        {
+                            "type": "object",
+                            "required": ["language", "licence"],
+                            "properties": {
+                                "language": STRING,
+                                "licence": {"$ref": "#/components/schemas/Licence"},
+                            },
+                        },
+                    ]
+                },
+                "EntryPage": PAGE,
+                "Licence": LICENCE_SCHEMA,
+                "Error": ERROR,
+            }
+        },
+    }

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from portal.middleware import allow_partner_framing
 from search.query import autocomplete as autocomplete_pages
 
 from .choices import View
@@ -91,11 +92,9 @@ def directory_embed(index_page, request):
     context["embed"] = True
     context["listing_url"] = index_page.get_url(request) + index_page.reverse_subpage("embed")
     context["page_url"] = index_page.get_url(request) + context["query_string"].rstrip("?")
-    response = TemplateResponse(request, "directory/directory_embed.html", context)
-    response.xframe_options_exempt = True
-    ancestors = " ".join(settings.PORTAL_EMBED_FRAME_ANCESTORS) or "'none'"
-    response["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
-    return response
+    return allow_partner_framing(
+        TemplateResponse(request, "directory/directory_embed.html", context)
+    )
 
 
 def autocomplete(index_page, request):

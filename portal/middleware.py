@@ -36,7 +36,6 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's, except that a response may opt out of the 404 -> /<lang>/... redirect.
 
@@ -50,3 +49,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+def allow_partner_framing(response):
+    """Let partners' sites frame this response (the embeddable directory and programme).
+
+    X-Frame-Options is dropped and the site's Content-Security-Policy is kept whole except
+    frame-ancestors, which lists PORTAL_EMBED_FRAME_ANCESTORS ("*" by default).
+    """
+    response.xframe_options_exempt = True
+    response._csp_replace = {"frame-ancestors": list(settings.PORTAL_EMBED_FRAME_ANCESTORS)}
+    if not settings.PORTAL_EMBED_FRAME_ANCESTORS:
+        response._csp_replace["frame-ancestors"] = ["'none'"]
+    return response

@@ -173,48 +173,14 @@ def manage_registration(request, page, token):
 
 # Embedding on partners' sites ----------------------------------------------------------------
 
-# Used when the settings define no Content-Security-Policy of their own.
-DEFAULT_EMBED_DIRECTIVES = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-}
-
-
-def embed_csp():
-    """The site's policy with frame-ancestors opened to partners (any site by default)."""
-    from django.conf import settings
-
-    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
-    directives = dict(policy.get("DIRECTIVES") or DEFAULT_EMBED_DIRECTIVES)
-    ancestors = getattr(settings, "PORTAL_EMBED_FRAME_ANCESTORS", ["*"])
-    if isinstance(ancestors, str):
-        ancestors = [ancestors]
-    directives["frame-ancestors"] = list(ancestors) or ["'none'"]
-    parts = []
-    for name, value in directives.items():
-        if value is None or value is False:
-            continue
-        if value is True:
-            parts.append(name)
-        elif isinstance(value, str):
-            parts.append(f"{name} {value}")
-        else:
-            parts.append(" ".join([name, *value]))
-    return "; ".join(parts)
-
 
 def embed(request, page):
     """The programme without the site's header and footer, for an iframe on a partner's site:
     the same filters, links that open the portal in a new tab."""
     from django.template.response import TemplateResponse
-    from django.views.decorators.clickjacking import xframe_options_exempt
 
-    @xframe_options_exempt
+    from portal.middleware import allow_partner_framing
+
     def view(request):
         base_url = page.get_url(request) + page.reverse_subpage("embed")
         context = {
@@ -223,9 +189,8 @@ def embed(request, page):
             "link_target": "_blank",
             **listing_context(request, page, base_url=base_url),
         }
-        response = TemplateResponse(request, "programme/programme_embed.html", context)
-        # Set here, so the site-wide CSP middleware leaves it alone (it never overwrites).
-        response["Content-Security-Policy"] = embed_csp()
-        return response
+        return allow_partner_framing(
+            TemplateResponse(request, "programme/programme_embed.html", context)
+        )
 
     return view(request)

@@ -66,7 +66,7 @@ def test_tampered_links_are_refused_clearly(client, two_partners, mangle):
     for suffix in ("", "edit/"):
         response = client.get(f"/fr/submission/{token}/{suffix}")
         assert response.status_code == 403
-        assert "incomplete or has been changed" in response.text
+        assert "incomplet ou a été modifié" in response.text  # the page speaks French
         assert "Atelier Citoyen" not in response.text
     response = client.post(f"/fr/submission/{token}/edit/", organisation_data(title="Pirate"))
     assert response.status_code == 403
@@ -78,7 +78,7 @@ def test_expired_link(client, two_partners, settings):
     path = _path(first)
     settings.PORTAL_SUBMISSION_LINK_DAYS = -1
     response = client.get(path)
-    assert response.status_code == 403 and "expired" in response.text
+    assert response.status_code == 403 and "a expiré" in response.text
 
 
 def test_revoked_link(client, two_partners):
@@ -86,7 +86,7 @@ def test_revoked_link(client, two_partners):
     old_path = _path(first)
     first.revoke_link()
     response = client.get(old_path)
-    assert response.status_code == 403 and "replaced by a newer one" in response.text
+    assert response.status_code == 403 and "remplacé par un lien plus récent" in response.text
     assert client.get(_path(first)).status_code == 200
 
 

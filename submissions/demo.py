@@ -4,6 +4,8 @@
 "Partner submissions" workflow created by this app's migration.
 """
 
+from importlib import import_module
+
 INTRODUCTION = (
     "Votre organisation, un lieu qui vous inspire ou un événement ouvert à toutes et tous : "
     "proposez-les au portail. Notre équipe relit chaque proposition avant publication."
@@ -19,7 +21,14 @@ GLOSSARY = {
 
 
 def load(demo):
+    from django.apps import apps
     from wagtail.models import WorkflowPage
+
+    # The roles and the workflow come from a data migration; a flushed database (tests of
+    # the live site, `manage.py flush`) has lost them, so put them back the same way.
+    roles = import_module("submissions.migrations.0002_roles_and_workflow")
+    roles.create_roles(apps, None)
+    roles.create_workflow(apps, None)
 
     from directory.models import DirectoryIndexPage
     from programme.models import ProgrammePage

@@ -10,13 +10,11 @@ def test_visitor_switches_language_and_follows_the_menu(page, live_server, demo_
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator(".hero__heading").is_visible()
 
-    page.get_by_role("navigation", name="Choose a language").get_by_role(
-        "link", name="English"
-    ).click()
+    page.locator("nav.lang-switcher").get_by_role("link", name="English").click()
     page.wait_for_url(f"{live_server.url}/en/")
     assert page.locator("html").get_attribute("lang") == "en"
 
-    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="About us").click()
+    page.locator("nav.main-nav").get_by_role("link", name="About us").click()
     page.wait_for_url(f"{live_server.url}/en/about/")
     assert page.locator("h1").inner_text() == "About us"
 

@@ -148,9 +148,10 @@ def test_dry_run_saves_nothing(index, tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("name,summary\nA,b\n", "Missing columns: entry_type"),
-        ("entry_type,name,summary,password\n", "Unknown columns: password"),
-        (b"\xff\xfe\x00\x00garbage", "not UTF-8"),
+        # Commands speak the site's default language (French).
+        ("name,summary\nA,b\n", "Colonnes manquantes.*entry_type"),
+        ("entry_type,name,summary,password\n", "Colonnes inconnues.*password"),
+        (b"\xff\xfe\x00\x00garbage", "pas un texte en UTF-8"),
     ],
 )
 def test_unusable_files_are_refused_as_a_whole(index, tmp_path, content, message):
@@ -161,7 +162,7 @@ def test_unusable_files_are_refused_as_a_whole(index, tmp_path, content, message
 
 
 def test_unknown_locale_is_refused(index, tmp_path):
-    with pytest.raises(CommandError, match="No language"):
+    with pytest.raises(CommandError, match="Aucune langue"):
         call_command("import_directory", _write(tmp_path, _csv(*GOOD)), "--locale", "de")
 
 
@@ -188,11 +189,12 @@ def test_admin_dry_run_preview_then_import(admin_client):
     response = _upload(admin_client, text, dry_run=True)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Dry run: nothing was saved" in html and "would be created" in html
+    # The admin speaks French to a user who chose no language.
+    assert "Essai à blanc" in html and "serait créée" in html
     assert "<code>kind</code>" in html
     assert not OrganisationPage.objects.exists()
     html = _upload(admin_client, text, dry_run=False).content.decode()
-    assert "Created: 2. Updated: 0. Skipped (errors): 1." in html
+    assert "Créées : 2. Mises à jour : 0. Ignorées (erreurs) : 1." in html
     assert OrganisationPage.objects.count() == 1 and PlacePage.objects.count() == 1
 
 
@@ -200,7 +202,7 @@ def test_admin_refuses_a_file_that_is_not_csv(admin_client):
     upload = SimpleUploadedFile("e.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "text/csv")
     response = admin_client.post("/admin/directory/import/", {"file": upload, "locale": "fr"})
     assert response.status_code == 200
-    assert "not UTF-8" in response.content.decode() or "not a CSV" in response.content.decode()
+    assert "pas un texte en UTF-8" in response.content.decode()
     assert not OrganisationPage.objects.exists()
 
 

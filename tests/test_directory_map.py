@@ -72,7 +72,7 @@ def test_map_view_reads_the_geojson_of_the_current_filters(client, index):
     assert canvas["data-attribution"] == "© Example tiles"
     assert canvas["data-leaflet-js"].endswith("vendor/leaflet/leaflet.js")
     # An accessible name, a way past it, and the list of the same entries below it.
-    assert "Map of the entries" in canvas["aria-label"]
+    assert "Carte des fiches" in canvas["aria-label"]  # French page
     skip = soup.select_one(".directory-map__skip")
     assert skip["href"] == "#directory-results"
     assert soup.select_one("#directory-results")
@@ -92,8 +92,8 @@ def test_list_view_has_no_map_and_links_to_it(client, index):
     soup = _soup(client.get("/fr/annuaire/", {"type": "association"}))
     assert soup.select_one("[data-directory-map]") is None
     links = {a.get_text(strip=True): a for a in soup.select(".directory-views a")}
-    assert links["List"]["aria-current"] == "page"
-    assert links["Map"]["href"] == "?type=association&view=map"
+    assert links["Liste"]["aria-current"] == "page"
+    assert links["Carte"]["href"] == "?type=association&view=map"
 
 
 def test_unknown_view_falls_back_to_the_list(client, index):
@@ -115,8 +115,8 @@ def test_near_coordinates_sorts_by_distance_and_shows_it(client, index):
     soup = _soup(client.get("/fr/annuaire/", {"near": "48.8566,2.3522", "radius": "20"}))
     assert _names(soup) == ["Les Halles Civiques", "Tiers-lieu de Montreuil"]
     distances = [p.get_text(strip=True) for p in soup.select(".directory-card__distance")]
-    assert re.match(r"^2[.,]9 km", distances[0]), distances
-    assert re.match(r"^7[.,]\d km", distances[1]), distances
+    assert re.match(r"^(à )?2[.,]9 km", distances[0]), distances
+    assert re.match(r"^(à )?7[.,]\d km", distances[1]), distances
     assert soup.select_one("#id_sort option[selected]")["value"] == "distance"
 
 
@@ -124,7 +124,7 @@ def test_near_a_city_or_postcode_uses_the_entries_coordinates(client, index):
     soup = _soup(client.get("/fr/annuaire/", {"near": "montreuil", "radius": "5"}))
     assert _names(soup) == ["Tiers-lieu de Montreuil", "Les Halles Civiques"]
     soup = _soup(client.get("/fr/annuaire/", {"near": "33000"}))  # unknown postcode
-    assert "that place was ignored" in soup.select_one(".directory-messages").get_text()
+    assert "ce lieu a été ignoré" in soup.select_one(".directory-messages").get_text()
     assert len(_names(soup)) == 4
     soup = _soup(client.get("/fr/annuaire/", {"near": "75020", "radius": "1"}))
     assert _names(soup) == ["Les Halles Civiques"]
@@ -165,7 +165,7 @@ def test_bad_near_values_are_ignored_with_a_message(client, index, params):
 
 def test_out_of_range_radius_is_clamped(client, index):
     soup = _soup(client.get("/fr/annuaire/", {"near": "48.8566,2.3522", "radius": "0.001"}))
-    assert "between 1 and 1000" in soup.select_one(".directory-messages").get_text()
+    assert "compris entre 1 et 1" in soup.select_one(".directory-messages").get_text()
     assert _names(soup) == []  # 1 km around Châtelet
 
 

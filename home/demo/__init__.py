@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -90,7 +91,9 @@ def prepare_site():
         Locale.objects.get_or_create(language_code=code)
     fr = Locale.objects.get(language_code="fr")
     en = Locale.objects.get(language_code="en")
-    # Wagtail's migrations create the root page and collection; a flushed database has neither.
+    # Wagtail's migrations create the root page and collection; a flushed database has neither,
+    # and its content types got new keys that this process may still have cached.
+    ContentType.objects.clear_cache()
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", locale=fr)
     )

@@ -28,6 +28,14 @@ def translate():
     return translate_now
 
 
+@pytest.fixture(autouse=True)
+def fresh_content_type_cache():
+    """A transactional test's flush gives content types new keys; forget the cached ones."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def locales(db):
     fr, _ = Locale.objects.get_or_create(language_code="fr")

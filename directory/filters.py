@@ -5,7 +5,6 @@ shows a useful page. Counts of each facet are computed over the other filters, s
 sees how many entries each choice would give.
 """
 
-import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -37,18 +36,6 @@ CARD_RENDITION = "fill-320x200"
 ORGANISATION_FACETS = ("type", "relation")
 PLACE_FACETS = ("kind", "access")
 FILTER_NAMES = ("entry", "type", "relation", "kind", "access", "theme", "city", "country")
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def search_terms(query):
-    """The words of a query, without the punctuation a backend could read as syntax.
-
-    Quotes, stars or brackets mean nothing to readers here and raise syntax errors in some
-    backends (SQLite FTS5), so only letters and digits are passed on.
-    """
-    return " ".join(_WORDS.findall(query))
 
 
 def _choices(choices):

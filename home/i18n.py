@@ -38,6 +38,12 @@ def _nearest_translated_url(page, locale, request):
     return f"/{locale.language_code}/", False
 
 
+def x_default_link(links):
+    """The version for readers whose language is not offered: the default language's when the
+    page has one, else the first language that has this page (a partner's English-only page)."""
+    return next((link for link in links if link.is_exact), None)
+
+
 def language_links(request, page=None):
     """One link per configured language, pointing at the same content where it exists."""
     current = translation.get_language()

@@ -1,7 +1,12 @@
-"""The sitemap lists every live page of every language, with its hreflang alternates."""
+"""The sitemap lists every live page of every language, with its hreflang alternates.
+
+Like the pages' own <link rel="alternate">, the alternates name an x-default: the version in
+the first configured language that has one (French, unless the page was written in English).
+"""
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -28,7 +33,10 @@ class LocalisedSitemap(Sitemap):
             translations[other.translation_key].append(other)
         urls = []
         for item in items:
-            versions = translations[item.translation_key]
+            versions = sorted(
+                translations[item.translation_key],
+                key=lambda version: _language_order(version.locale.language_code),
+            )
             for url_info in item.get_sitemap_urls(self.request):
                 if len(versions) > 1:
                     url_info["alternates"] = [
@@ -38,11 +46,22 @@ class LocalisedSitemap(Sitemap):
                         }
                         for version in versions
                     ]
+                    url_info["alternates"].append(
+                        {
+                            "lang_code": "x-default",
+                            "location": versions[0].get_full_url(self.request),
+                        }
+                    )
                 urls.append(url_info)
         lastmods = [url.get("lastmod") for url in urls]
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+
+def _language_order(code):
+    codes = [language for language, _name in settings.LANGUAGES]
+    return codes.index(code) if code in codes else len(codes)
 
 
 def sitemap(request):

@@ -31,6 +31,7 @@ def test_sitemap_lists_live_pages_of_both_locales_with_alternates(client, site_t
     assert alternates == {
         "fr": "http://testserver/fr/a-propos/",
         "en": "http://testserver/en/about/",
+        "x-default": "http://testserver/fr/a-propos/",
     }
 
 

@@ -16,7 +16,6 @@ A new page type or snippet is one more entry in CASES (and its builder).
 """
 
 import datetime as dt
-import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,13 +23,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image
-from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.fields import get_translatable_fields
-from wagtail_localize.models import TranslationSource
+
+from .translation_support import World, segment_strings
 
 PARIS = ZoneInfo("Europe/Paris")
 SITEMAP_NS = {
@@ -55,99 +52,6 @@ class Case:
     # English may be a {segment: translation} dict when the field is rich text.
     retranslate: tuple = ()
     then: object = None  # what to translate once the source is (pages that use a snippet)
-
-
-class World:
-    """The French tree and its English translation, built as far as each case needs."""
-
-    def __init__(self, site_tree, translate):
-        self.tree = site_tree
-        self.translate = translate
-        self.en = site_tree["locales"]["en"]
-        self.fr_locale = site_tree["locales"]["fr"]
-        self._cache = {}
-
-    def en_of(self, instance, glossary):
-        return self.translate(instance, self.en, glossary)
-
-    def _once(self, key, build):
-        if key not in self._cache:
-            self._cache[key] = build()
-        return self._cache[key]
-
-    def add_page(self, parent, page):
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        return page
-
-    def image(self, title="Halle"):
-        buffer = io.BytesIO()
-        Image.new("RGB", (40, 30), "#a63a1a").save(buffer, format="PNG")
-        return get_image_model().objects.create(
-            title=title, file=ImageFile(buffer, name=f"{title.lower()}.png"), width=40, height=30
-        )
-
-    def index(self, model, title, slug, en_title, en_slug):
-        def build():
-            page = self.add_page(self.tree["fr"], model(title=title, slug=slug))
-            self.en_of(page, {title: en_title, slug: en_slug})
-            return page
-
-        return self._once(model, build)
-
-    def directory(self):
-        from directory.models import DirectoryIndexPage
-
-        return self.index(DirectoryIndexPage, "Annuaire", "annuaire", "Directory", "directory")
-
-    def programme(self):
-        from programme.models import ProgrammePage
-
-        return self.index(ProgrammePage, "Programme", "programme", "Programme", "programme")
-
-    def news(self):
-        from news.models import NewsIndexPage
-
-        return self.index(NewsIndexPage, "Actualités", "actualites", "News", "news")
-
-    def theme(self):
-        from directory.models import Theme
-
-        def build():
-            theme = Theme.objects.create(
-                name="Communs urbains", slug="communs-urbains", locale=self.fr_locale
-            )
-            self.en_of(
-                theme, {"Communs urbains": "Urban commons", "communs-urbains": "urban-commons"}
-            )
-            return theme
-
-        return self._once("theme", build)
-
-    def room(self):
-        from programme.models import Room
-
-        def build():
-            room = Room.objects.create(
-                name="Grande halle", slug="grande-halle", capacity=120, locale=self.fr_locale
-            )
-            self.en_of(room, {"Grande halle": "Great hall"})
-            return room
-
-        return self._once("room", build)
-
-    def author(self):
-        from news.models import Author
-
-        def build():
-            author = Author.objects.create(
-                name="Camille Martin", role="Rédactrice", locale=self.fr_locale
-            )
-            self.en_of(author, {"Rédactrice": "Editor"})
-            return author
-
-        return self._once("author", build)
 
 
 def soon(days=10, hour=18):
@@ -788,14 +692,6 @@ def world(site_tree, translate):
     return World(site_tree, translate)
 
 
-def segment_strings(instance):
-    """The strings wagtail-localize gives translators for `instance`, as its editor shows them."""
-    source, created = TranslationSource.get_or_create_from_instance(instance)
-    if not created:
-        source.update_from_db()
-    return {segment.string.data for segment in source.stringsegment_set.select_related("string")}
-
-
 def publish_source(instance):
     if isinstance(instance, DraftStateMixin):
         instance.save_revision().publish()
@@ -930,6 +826,7 @@ def test_english_page_is_linked_both_ways_and_listed_in_the_sitemap(client, worl
     assert entries[f"http://testserver{case.english_url}"] == {
         "fr": f"http://testserver{french_url}",
         "en": f"http://testserver{case.english_url}",
+        "x-default": f"http://testserver{french_url}",
     }
 
 

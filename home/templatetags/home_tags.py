@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page
 
 from home.i18n import language_links as build_language_links
+from home.i18n import x_default_link
 from home.models import MainMenu, SiteFooter
 
 register = template.Library()
@@ -12,6 +13,12 @@ def language_links(context):
     """Links to this page (or its nearest translated ancestor) in every language."""
     page = context.get("page")
     return build_language_links(context["request"], page if isinstance(page, Page) else None)
+
+
+@register.simple_tag
+def x_default(links):
+    """The language link that hreflang="x-default" points at (see home.i18n.x_default_link)."""
+    return x_default_link(links)
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

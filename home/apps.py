@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.cache import connect_signals
+        from home.localize import install as install_localize_fixes
 
         connect_signals()
+        install_localize_fixes()

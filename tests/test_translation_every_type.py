@@ -874,3 +874,23 @@ def test_french_change_is_flagged_and_sync_updates_the_english_version(
     if isinstance(source, Page):
         assert english.live
         assert english.title == glossary[source.title]
+
+
+@pytest.mark.parametrize(
+    ("name", "relation"),
+    [("organisation", "themes"), ("event", "themes"), ("article", "themes")],
+)
+def test_many_to_many_emptied_in_french_is_emptied_in_english(client, world, name, relation):
+    """wagtail-localize alone keeps the old values when the French list becomes empty."""
+    case = CASES[name](world)
+    english = world.en_of(case.source, case.glossary)
+    assert getattr(english, relation).exists()
+    source = type(case.source).objects.get(pk=case.source.pk)
+    getattr(source, relation).set([])
+    source.save_revision().publish()
+
+    english = world.en_of(source, case.glossary)
+
+    english = type(english).objects.get(pk=english.pk)
+    assert not getattr(english, relation).exists()
+    assert "Urban commons" not in page_html(client, case.english_url)

@@ -2,7 +2,8 @@
 
 A page is listed once, in the language it was written in (the source of its wagtail-localize
 translations); for every other language the report says "translated", "needs update" (the
-source changed since the translation was last synced) or "not translated".
+source changed since the translation was last synced, or a sync brought words nobody has
+translated yet) or "not translated".
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ class TranslationStatusReportView(PageReportView):
             )
         )
         locales = list(Locale.objects.order_by("pk"))
+        untranslated = _untranslated_words(keys, locales)
         for page in pages:
             statuses = []
             for locale in locales:
@@ -78,7 +85,7 @@ class TranslationStatusReportView(PageReportView):
                     last_sync is not None
                     and page.latest_revision_created_at is not None
                     and page.latest_revision_created_at > last_sync
-                ):
+                ) or (page.translation_key, locale.pk) in untranslated:
                     state, label = "outdated", _("Needs update")
                 else:
                     state, label = "translated", _("Translated")
@@ -102,3 +109,31 @@ class TranslationStatusReportView(PageReportView):
                 f"{s.locale.language_code}: {s.label}" for s in statuses
             )
         return pages
+
+
+def _untranslated_words(keys, locales):
+    """(translation_key, locale id) pairs whose enabled translation lacks some segment's words,
+    in one query per locale."""
+    pending = set()
+    for locale in locales:
+        missing = (
+            StringSegment.objects.filter(
+                source__object_id__in=keys,
+                source__translations__target_locale=locale,
+                source__translations__enabled=True,
+            )
+            .exclude(
+                Exists(
+                    StringTranslation.objects.filter(
+                        translation_of_id=OuterRef("string_id"),
+                        context_id=OuterRef("context_id"),
+                        locale=locale,
+                        has_error=False,
+                    )
+                )
+            )
+            .values_list("source__object_id", flat=True)
+            .distinct()
+        )
+        pending.update((key, locale.pk) for key in missing)
+    return pending

@@ -709,56 +709,64 @@ def page_html(client, url):
 
 
 def test_every_page_type_and_translatable_snippet_has_a_case():
-    """A new page type or translatable snippet must get a case here (the rooms app's included)."""
+    """A new page type or translatable snippet of the portal's own apps must get a case here
+    (and in COVERED_*): this fails until it does."""
     from django.apps import apps
+    from django.conf import settings
 
-    page_models = {
-        model._meta.label
-        for model in apps.get_models()
-        if issubclass(model, Page) and model is not Page
+    own_apps = {
+        config.label
+        for config in apps.get_app_configs()
+        if config.path.startswith(str(settings.BASE_DIR)) and ".venv" not in config.path
     }
+    own_models = [model for model in apps.get_models() if model._meta.app_label in own_apps]
+    page_models = {model._meta.label for model in own_models if issubclass(model, Page)}
     snippet_models = {
         model._meta.label
-        for model in apps.get_models()
-        if issubclass(model, TranslatableMixin)
-        and not issubclass(model, Page)
-        and model._meta.app_label
-        in {"home", "directory", "programme", "news", "search", "submissions"}
+        for model in own_models
+        if issubclass(model, TranslatableMixin) and not issubclass(model, Page)
     }
-    assert page_models == COVERED_PAGE_MODELS
+    assert page_models == set(COVERED_PAGE_MODELS)
+    assert set(COVERED_PAGE_MODELS.values()) == set(PAGE_CASES)
+    assert set(COVERED_SNIPPET_MODELS.values()) == set(SNIPPET_CASES)
     # Menu items and single-date changes are translated with their menu or event.
-    assert snippet_models == COVERED_SNIPPET_MODELS | {
+    assert snippet_models == set(COVERED_SNIPPET_MODELS) | {
         "home.MenuItem",
         "programme.OccurrenceOverride",
     }
 
 
+# The case (in CASES) that translates each of the portal's page types and snippets.
 COVERED_PAGE_MODELS = {
-    "home.HomePage",
-    "home.ContentPage",
-    "directory.DirectoryIndexPage",
-    "directory.OrganisationPage",
-    "directory.PlacePage",
-    "programme.ProgrammePage",
-    "programme.FestivalPage",
-    "programme.EventPage",
-    "news.NewsIndexPage",
-    "news.ArticlePage",
-    "search.SearchPage",
-    "submissions.SubmissionIndexPage",
+    "home.HomePage": "home",
+    "home.ContentPage": "content",
+    "directory.DirectoryIndexPage": "directory_index",
+    "directory.OrganisationPage": "organisation",
+    "directory.PlacePage": "place",
+    "programme.ProgrammePage": "programme",
+    "programme.FestivalPage": "festival",
+    "programme.EventPage": "event",
+    "news.NewsIndexPage": "news_index",
+    "news.ArticlePage": "article",
+    "search.SearchPage": "search",
+    "submissions.SubmissionIndexPage": "submissions",
 }
 COVERED_SNIPPET_MODELS = {
-    "directory.Theme",
-    "programme.Room",
-    "home.MainMenu",
-    "home.SiteFooter",
-    "news.Author",
+    "directory.Theme": "theme",
+    "programme.Room": "room",
+    "home.MainMenu": "main_menu",
+    "home.SiteFooter": "footer",
+    "news.Author": "author",
 }
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_translation_gives_translators_the_words_and_keeps_the_facts(client, world, name):
     case = CASES[name](world)
+    models = {
+        case: label for label, case in {**COVERED_PAGE_MODELS, **COVERED_SNIPPET_MODELS}.items()
+    }
+    assert type(case.source)._meta.label == models[name]
 
     # Translators are asked for exactly these words: no address, date, number or image.
     assert segment_strings(case.source) == set(case.glossary)
@@ -894,3 +902,22 @@ def test_many_to_many_emptied_in_french_is_emptied_in_english(client, world, nam
     english = type(english).objects.get(pk=english.pk)
     assert not getattr(english, relation).exists()
     assert "Urban commons" not in page_html(client, case.english_url)
+
+
+def test_site_settings_are_facts_shared_by_every_language(client, site_tree):
+    """The hall's address and contacts are one set of settings, not a translatable snippet:
+    both languages show the same values without any translation step."""
+    from home.models import SiteSettings
+
+    assert not issubclass(SiteSettings, TranslatableMixin)
+    settings = SiteSettings.for_site(site_tree["site"])
+    settings.contact_email = "bonjour@halles.example.org"
+    settings.street_address = "27 rue Piat"
+    settings.mastodon_url = "https://mastodon.example/@halles"
+    settings.save()
+
+    for url in ("/fr/", "/en/"):
+        html = page_html(client, url)
+        assert "bonjour@halles.example.org" in html
+        assert "27 rue Piat" in html
+        assert "https://mastodon.example/@halles" in html

@@ -763,10 +763,8 @@ COVERED_SNIPPET_MODELS = {
 @pytest.mark.parametrize("name", CASES)
 def test_translation_gives_translators_the_words_and_keeps_the_facts(client, world, name):
     case = CASES[name](world)
-    models = {
-        case: label for label, case in {**COVERED_PAGE_MODELS, **COVERED_SNIPPET_MODELS}.items()
-    }
-    assert type(case.source)._meta.label == models[name]
+    labels = {**COVERED_PAGE_MODELS, **COVERED_SNIPPET_MODELS}
+    assert labels[type(case.source)._meta.label] == name
 
     # Translators are asked for exactly these words: no address, date, number or image.
     assert segment_strings(case.source) == set(case.glossary)

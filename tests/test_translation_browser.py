@@ -113,3 +113,4 @@ def test_editor_translates_an_organisation_in_the_admin_and_visitors_read_it(
     french_link = tab.locator("nav.lang-switcher a[hreflang='fr']")
     assert french_link.get_attribute("href") == "/fr/annuaire/atelier-des-voisins/"
     visitor.close()
+    assert page.console_errors == []  # the admin and the translation editor ran cleanly

@@ -214,6 +214,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar in the admin: the CSP allows no remote image, and editors' e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Machine translation in wagtail-localize's editor, only when a DeepL key is configured.
 if DEEPL_API_KEY := env.str("DEEPL_API_KEY", default=""):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {

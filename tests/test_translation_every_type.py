@@ -155,7 +155,7 @@ def directory_index_case(world):
             title="Annuaire", slug="annuaire", introduction="Les membres du réseau."
         ),
     )
-    world._cache[DirectoryIndexPage] = page
+    world.remember(DirectoryIndexPage, page)
     return Case(
         source=page,
         glossary={
@@ -301,7 +301,7 @@ def programme_case(world):
         world.tree["fr"],
         ProgrammePage(title="Programme", slug="programme", introduction="Tout ce qui arrive."),
     )
-    world._cache[ProgrammePage] = page
+    world.remember(ProgrammePage, page)
     return Case(
         source=page,
         glossary={

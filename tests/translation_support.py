@@ -22,6 +22,10 @@ class World:
     def en_of(self, instance, glossary):
         return self.translate(instance, self.en, glossary)
 
+    def remember(self, key, value):
+        """Let later builders reuse what a case built (its index page, say)."""
+        self._cache[key] = value
+
     def _once(self, key, build):
         if key not in self._cache:
             self._cache[key] = build()

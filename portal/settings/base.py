@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "submissions",
+    "rooms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -133,11 +133,13 @@ def test_bad_input_gives_the_form_again_and_stores_nothing(
     "overrides",
     [
         {"homepage": "http://spam.example"},
-        {"started": issue_started_token(time.time())},  # sent at once
+        {"started": "now"},  # sent at once
         {"started": "forged"},
     ],
 )
 def test_bots_get_the_form_again_and_store_nothing(client, rooms, overrides):  # noqa: F811
+    if overrides.get("started") == "now":
+        overrides = {"started": issue_started_token(time.time())}
     response = post(client, form_url(rooms, "en"), request_data(**overrides))
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").select_one("#error-summary")

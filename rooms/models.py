@@ -198,7 +198,7 @@ class RoomPhoto(TranslatableMixin, Orderable):
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
     )
     caption = models.CharField(
-        _("caption"), max_length=250, help_text=_("Also read aloud to blind visitors.")
+        _("caption"), max_length=250, help_text=_("Shown under the photo; describe what it shows.")
     )
 
     panels = [FieldPanel("image"), FieldPanel("caption")]

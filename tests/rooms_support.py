@@ -21,7 +21,7 @@ PASSWORD = "correct-horse-battery"
 @pytest.fixture(name="rooms")
 def rooms_fixture(site_tree, translate):
     from programme.models import ProgrammePage, Room
-    from rooms.models import RoomsIndexPage, RoomPage
+    from rooms.models import RoomPage, RoomsIndexPage
 
     cache.clear()  # the rate limiter counts in the cache
     fr, en = site_tree["locales"]["fr"], site_tree["locales"]["en"]

@@ -5,6 +5,7 @@ requests confirm only one; over-capacity requests are flagged; the requester is 
 import datetime as dt
 import threading
 
+import pytest
 from django.core import mail
 from django.db import connections
 from django.test import TestCase
@@ -18,8 +19,6 @@ from tests.rooms_support import (
     make_user,
     rooms_fixture,  # noqa: F401 - fixture
 )
-
-import pytest
 
 
 def confirm(hire, user=None):

@@ -170,3 +170,21 @@ def test_form_preselects_the_room_and_carries_defences(client, rooms):  # noqa: 
     assert soup.select_one("input[name=homepage]") is not None
     assert soup.select_one("input[name=started]") is not None
     assert soup.select_one("textarea[name=purpose]")["maxlength"] == "2000"
+
+
+def test_dead_mail_server_keeps_the_emails_for_later(client, rooms, settings):  # noqa: F811
+    from django.core.management import call_command
+
+    from submissions.models import OutgoingEmail
+
+    settings.PORTAL_STAFF_EMAILS = ["staff@example.org"]
+    with mock.patch(
+        "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("connection refused")
+    ):
+        response = post(client, form_url(rooms), request_data())
+    assert response.status_code == 302 and RoomRequest.objects.count() == 1
+    waiting = OutgoingEmail.objects.filter(sent_at__isnull=True)
+    assert waiting.count() == 2 and all(email.attempts == 1 for email in waiting)
+    call_command("send_submission_emails", verbosity=0)
+    assert OutgoingEmail.objects.filter(sent_at__isnull=True).count() == 0
+    assert len(mail.outbox) == 2

@@ -2,6 +2,7 @@
 room calendar with each room's private feed."""
 
 from django.urls import include, path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -29,6 +30,25 @@ class RoomRequestPermissionPolicy(ModelPermissionPolicy):
 
 class RoomRequestInspectView(InspectView):
     template_name = "rooms/admin/request_inspect.html"
+
+    # Wagtail's inspect view formats datetimes without converting them to local time.
+    def _local(self, name):
+        value = getattr(self.object, name)
+        if value is None:
+            return "-"
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+    def get_start_display_value(self):
+        return self._local("start")
+
+    def get_end_display_value(self):
+        return self._local("end")
+
+    def get_created_display_value(self):
+        return self._local("created")
+
+    def get_decided_at_display_value(self):
+        return self._local("decided_at")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

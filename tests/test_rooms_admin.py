@@ -111,3 +111,11 @@ def test_regenerated_feed_address_replaces_the_old_one(client, rooms):  # noqa: 
     assert feed.calendar_token != old
     assert client.get(f"/fr/room-calendar/{old}/").status_code == 404
     assert client.get(f"/en/room-calendar/{feed.calendar_token}/").status_code == 200
+
+
+def test_inspect_shows_paris_time(client, rooms):  # noqa: F811
+    hire = make_request(rooms["room"], at(10, 19), at(10, 21, 30))
+    client.force_login(make_user("mod", "Moderators"))
+    text = client.get(f"{LISTING}inspect/{hire.pk}/").content.decode()
+    assert "7 p.m." in text or "19:00" in text
+    assert "9:30 p.m." in text or "21:30" in text

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -52,10 +53,15 @@ def decide(request, pk, action):
     from . import services
 
     _require(request.user, DECIDE_PERMISSION)
+    if action not in ("confirm", "decline"):
+        raise Http404
     hire = get_object_or_404(RoomRequest, pk=pk)
-    form = DecisionForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else None
     inspect_url = reverse("wagtailsnippets_rooms_roomrequest:inspect", args=[hire.pk])
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing changed: the message is longer than 2,000 characters."))
+        return redirect(inspect_url)
+    comment = form.cleaned_data["comment"]
     try:
         if action == "confirm":
             services.confirm(hire.pk, user=request.user, comment=comment)

@@ -35,5 +35,6 @@ def room_calendar_response(request, room, after, before, locale=None):
         calendar.add_component(component)
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{room.slug}.ics"'
+    filename = room.slug.encode("ascii", "ignore").decode() or "room"
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response

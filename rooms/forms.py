@@ -107,10 +107,8 @@ class RoomRequestForm(SpamDefenceForm):
             self.add_error("end", _("The end must be after the start."))
         elif start and end and end - start > MAX_DURATION:
             self.add_error("end", _("A hire lasts a week at most; send one request per week."))
-        room, attendance = cleaned.get("room"), cleaned.get("attendance")
-        if room and attendance and room.capacity and attendance > room.capacity:
-            # Not an error: staff may find a solution, but the requester should know.
-            self.capacity_warning = True
+        # More people than the room holds is not an error: staff see it flagged and may
+        # suggest another room; the requester's status page says so.
         return cleaned
 
 

@@ -119,3 +119,13 @@ def test_inspect_shows_paris_time(client, rooms):  # noqa: F811
     text = client.get(f"{LISTING}inspect/{hire.pk}/").content.decode()
     assert "7 p.m." in text or "19:00" in text
     assert "9:30 p.m." in text or "21:30" in text
+
+
+def test_unknown_action_and_overlong_message_change_nothing(client, rooms):  # noqa: F811
+    hire = make_request(rooms["room"], at(10, 14), at(10, 17))
+    client.force_login(make_user("mod", "Moderators"))
+    assert client.post(f"{LISTING}decide/{hire.pk}/publish/").status_code == 404
+    response = client.post(f"{LISTING}decide/{hire.pk}/confirm/", {"comment": "x" * 2001})
+    assert response.status_code == 302
+    hire.refresh_from_db()
+    assert hire.status == "pending" and hire.staff_comment == ""

@@ -30,6 +30,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
+    path("", include("rooms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -40,6 +40,8 @@ def public_urls():
         urls.append(page.url)
         if type(page).__name__ == "SubmissionIndexPage":
             urls += [page.url + form for form in ("organisation/", "place/", "event/")]
+        if type(page).__name__ == "RoomsIndexPage":
+            urls.append(page.url + "request/")
     urls += [
         "/fr/introuvable/",
         "/en/missing/",
@@ -80,7 +82,8 @@ def test_form_error_states_have_no_axe_violation(browser, live_server, demo_site
     context = browser.new_context(bypass_csp=True)
     tab = context.new_page()
     violations = []
-    for url in [u for u in public_urls() if "/proposer/" in u or "/submit/" in u]:
+    forms = ("/proposer/", "/submit/", "/request/")
+    for url in [u for u in public_urls() if any(part in u for part in forms)]:
         tab.goto(live_server.url + url)
         form = tab.locator("main form[method=post]").first
         if form.count() == 0:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "submissions",
+    "rooms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -156,6 +157,8 @@ PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
 PORTAL_FORM_RATE = env.str("PORTAL_FORM_RATE", default="10/h")  # posts per address
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_SUBMISSION_LINK_DAYS = env.int("PORTAL_SUBMISSION_LINK_DAYS", default=60)
+# A room is often booked months ahead: the requester's status link lives longer.
+PORTAL_ROOM_LINK_DAYS = env.int("PORTAL_ROOM_LINK_DAYS", default=180)
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 PORTAL_UPLOAD_MAX_PIXELS = 24_000_000
 # Behind a proxy, set this to the header that carries the client address.

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: the programme links to directory organisations, which link to the halls;
-# news articles link to all of them; the search and submission pages come last.
+# news articles link to all of them; the search and submission pages come next, and room
+# hire last (it adds its permissions to the roles the submissions loader sets).
 DEMO_LOADERS = [
     "home.demo",
     "directory.demo",
@@ -16,6 +17,7 @@ DEMO_LOADERS = [
     "news.demo",
     "search.demo",
     "submissions.demo",
+    "rooms.demo",
 ]
 
 DEMO_ADMIN = ("admin", "halles-demo-2026")

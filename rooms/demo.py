@@ -277,9 +277,15 @@ def load(demo):
 
     menu = MainMenu.objects.filter(locale=demo.fr).first()
     if menu is not None and not menu.items.filter(link_page=index).exists():
-        MenuItem.objects.create(
-            menu=menu, link_page=index, locale=demo.fr, sort_order=menu.items.count()
-        )
+        # The home demo's "Louer une salle" entry leads to the rooms themselves once they exist.
+        item = menu.items.filter(link_page__slug="louer-une-salle").first()
+        if item is None:
+            MenuItem.objects.create(
+                menu=menu, link_page=index, locale=demo.fr, sort_order=menu.items.count()
+            )
+        else:
+            item.link_page = index
+            item.save(update_fields=["link_page"])
         translate(menu, demo.en, {})
         demo.note("MenuItem salles")
     return index

@@ -663,6 +663,67 @@ def author_snippet_case(world):
     )
 
 
+def rooms_index_case(world):
+    from rooms.models import RoomsIndexPage
+
+    page = world.add_page(
+        world.tree["fr"],
+        RoomsIndexPage(
+            title="Salles",
+            slug="salles",
+            introduction="Nos salles pour vos projets.",
+            conditions="<p>Réservé aux projets d'intérêt général.</p>",
+        ),
+    )
+    world.remember(RoomsIndexPage, page)
+    return Case(
+        source=page,
+        glossary={
+            "Salles": "Rooms",
+            "salles": "rooms",
+            "Nos salles pour vos projets.": "Our rooms for your projects.",
+            "Réservé aux projets d'intérêt général.": "For public-interest projects only.",
+        },
+        synced=[],
+        english_url="/en/rooms/",
+        english_texts=["Our rooms for your projects.", "For public-interest projects only."],
+        french_texts=["Nos salles pour vos projets.", "intérêt général"],
+        retranslate=("introduction", "Nos salles à louer.", "Our rooms for hire."),
+    )
+
+
+def room_page_case(world):
+    from rooms.models import RoomPage, RoomsIndexPage
+
+    index = world.index(RoomsIndexPage, "Salles", "salles", "Rooms", "rooms")
+    page = RoomPage(
+        title="Salle du belvédère",
+        slug="salle-du-belvedere",
+        room=world.room(),
+        introduction="Une salle lumineuse sous le toit.",
+        equipment="Vidéoprojecteur",
+        available_for_hire=True,
+        price_half_day=Decimal("40.00"),
+        price_day=Decimal("70.00"),
+    )
+    world.add_page(index, page)
+    return Case(
+        source=page,
+        glossary={
+            "Salle du belvédère": "Belvedere room",
+            "salle-du-belvedere": "belvedere-room",
+            "Une salle lumineuse sous le toit.": "A bright room under the roof.",
+            "Vidéoprojecteur": "Video projector",
+        },
+        synced=["room_id", "available_for_hire", "price_half_day", "price_day"],
+        english_url="/en/rooms/belvedere-room/",
+        english_texts=["A bright room under the roof.", "Video projector", "120"],
+        french_texts=["Une salle lumineuse", "Vidéoprojecteur"],
+        change={"price_day": Decimal("75.00")},
+        retranslate=("introduction", "Une salle claire.", "A light room."),
+    )
+
+
 PAGE_CASES = {
     "home": home_case,
     "content": content_case,
@@ -676,6 +737,8 @@ PAGE_CASES = {
     "article": article_case,
     "search": search_case,
     "submissions": submissions_case,
+    "rooms_index": rooms_index_case,
+    "room_page": room_page_case,
 }
 SNIPPET_CASES = {
     "theme": theme_snippet_case,
@@ -729,10 +792,11 @@ def test_every_page_type_and_translatable_snippet_has_a_case():
     assert page_models == set(COVERED_PAGE_MODELS)
     assert set(COVERED_PAGE_MODELS.values()) == set(PAGE_CASES)
     assert set(COVERED_SNIPPET_MODELS.values()) == set(SNIPPET_CASES)
-    # Menu items and single-date changes are translated with their menu or event.
+    # Menu items, single-date changes and room photos are translated with their menu, event or page.
     assert snippet_models == set(COVERED_SNIPPET_MODELS) | {
         "home.MenuItem",
         "programme.OccurrenceOverride",
+        "rooms.RoomPhoto",
     }
 
 
@@ -750,6 +814,8 @@ COVERED_PAGE_MODELS = {
     "news.ArticlePage": "article",
     "search.SearchPage": "search",
     "submissions.SubmissionIndexPage": "submissions",
+    "rooms.RoomsIndexPage": "rooms_index",
+    "rooms.RoomPage": "room_page",
 }
 COVERED_SNIPPET_MODELS = {
     "directory.Theme": "theme",

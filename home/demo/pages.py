@@ -112,8 +112,8 @@ PAGES = [
         "paragraphs": [
             "Les organisations qui travaillent sur l’innovation démocratique ou publique peuvent "
             "louer nos espaces à un tarif modéré et profiter de l’émulation d’une communauté.",
-            "Écrivez-nous en précisant votre projet, la date souhaitée et le nombre de "
-            "participants attendus.",
+            "Chaque salle a sa page, avec sa capacité et ses tarifs : la demande se fait en "
+            "ligne, et un lien privé permet d’en suivre la réponse.",
         ],
         "en": {
             "Louer une salle": "Renting a room",
@@ -126,9 +126,10 @@ PAGES = [
                 "Organisations working on democratic or public innovation can rent our spaces "
                 "at a modest rate and enjoy the buzz of a community."
             ),
-            "Écrivez-nous en précisant votre projet, la date souhaitée et le nombre de "
-            "participants attendus.": "Write to us with your project, the date you have in "
-            "mind and the number of people you expect.",
+            "Chaque salle a sa page, avec sa capacité et ses tarifs : la demande se fait en "
+            "ligne, et un lien privé permet d’en suivre la réponse.": "Each room has its own "
+            "page with its capacity and prices: you request it online and follow the answer "
+            "through a private link.",
         },
     },
 ]

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.apps import apps
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = [
-    "portal",
-    "home",
-    "directory",
-    "programme",
-    "search",
-    "news",
-    "submissions",
-    "templates",
-]
+# Every first-party app (so a new app cannot be forgotten), plus the project's templates.
+SOURCE_DIRS = sorted(
+    {
+        Path(config.path).relative_to(ROOT).parts[0]
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(ROOT) and ".venv" not in Path(config.path).parts
+    }
+    | {"portal", "templates"}
+)
 
 
 def _catalogue(code):

@@ -12,7 +12,7 @@ from tests import factories as f
 
 def test_no_url_means_the_database_backend():
     assert search_backends_from_url("") == {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        "default": {"BACKEND": "search.database_backend", "SEARCH_CONFIG": "simple"}
     }
 
 
@@ -25,7 +25,7 @@ def test_elasticsearch_url_with_credentials_tls_and_prefix():
     assert default["OPTIONS"]["max_retries"] == 0
     assert default["INDEX_PREFIX"] == "halles_"
     assert default["TIMEOUT"] <= 5
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.database_backend"
 
 
 def test_plain_elasticsearch_url_defaults():

@@ -64,13 +64,17 @@ class ScoredMatchesMixin:
             scores.setdefault(object_id, score)  # modelsearch's subquery keeps the first too
         matching = self.queryset.filter(pk__in=object_ids(entries))
         if self.order_by_relevance:
-            pks = list(matching.order_by().values_list("pk", flat=True))
+            pks = [
+                pk
+                for pk in matching.order_by().values_list("pk", flat=True)
+                if force_str(pk) in scores  # an entry indexed between the two queries waits
+            ]
             # ORDER BY score, -pk: two stable sorts, the secondary key first.
             pks.sort(reverse=True)
             pks.sort(key=lambda pk: scores[force_str(pk)])
             pks = pks[start:stop]
             objects = matching.in_bulk(set(pks))
-            results = [objects[pk] for pk in pks]
+            results = [objects[pk] for pk in pks if pk in objects]
         else:
             if not matching.query.order_by:
                 matching = matching.order_by("-pk")

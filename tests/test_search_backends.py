@@ -188,11 +188,11 @@ def engine_behind_proxy(settings):
 
 
 def test_engine_stopped_between_two_searches(client, site_tree, engine_behind_proxy, caplog):
-    from search.query import _backend
+    from django.core.management import call_command
 
     index = f.directory_index(site_tree["fr"])
     f.organisation(index, "Démocratie ouverte", summary="Des citoyennes engagées.")
-    _backend("default").get_index_for_model(Page).refresh()
+    call_command("update_index", backend_name="default", verbosity=0)  # through the proxy
     entries = Page.objects.live().child_of(index)
 
     first = search_pages(entries, "citoyens", "fr")

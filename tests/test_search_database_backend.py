@@ -8,11 +8,9 @@ import random
 
 import pytest
 from django.db import connection
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.models import Page
 
 from search.database_backend import SearchBackend
-from search.database_backend import SQLiteSearchBackend as PortalSQLiteSearchBackend
 from search.query import prepare
 from tests import factories as f
 
@@ -35,11 +33,18 @@ def entries(site_tree):
 
 
 def both():
+    # Imported here: modelsearch's SQLite module cannot even be imported on PostgreSQL.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    from search.sqlite_backend import SQLiteSearchBackend as PortalSQLiteSearchBackend
+
     return SQLiteSearchBackend({}), PortalSQLiteSearchBackend({})
 
 
 def test_the_database_backend_setting_picks_the_portal_backend_on_sqlite(db):
-    assert type(SearchBackend({})) is PortalSQLiteSearchBackend
+    from search.sqlite_backend import SQLiteSearchBackend
+
+    assert type(SearchBackend({})) is SQLiteSearchBackend
 
 
 @pytest.mark.parametrize("query", ["citoyens", "démocratie locale", "jardin", "atelier quartier"])

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from search.index import STEMMED_SEARCH_FIELDS, StemmedSearchMixin
 
 from .choices import ArticleKind
 
@@ -59,13 +60,17 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(StemmedSearchMixin, RoutablePageMixin, Page):
     """The news of a language (one under each home page), with its Atom feed."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        *STEMMED_SEARCH_FIELDS,
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
@@ -91,7 +96,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.get_url(request) + self.reverse_subpage("atom")
 
 
-class ArticlePage(Page):
+class ArticlePage(StemmedSearchMixin, Page):
     """A news item, a story or a press release written by the halls' staff."""
 
     kind = models.CharField(
@@ -170,6 +175,7 @@ class ArticlePage(Page):
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("date"),
+        *STEMMED_SEARCH_FIELDS,
     ]
     override_translatable_fields = [
         SynchronizedField("kind"),

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-DATABASE_BACKEND = "wagtail.search.backends.database"
+DATABASE_BACKEND = "search.database_backend"
 ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
 FALLBACK_ALIAS = "database"
 DEFAULT_PORT = 9200

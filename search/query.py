@@ -48,6 +48,7 @@ MAX_RESULTS = 2000
 MAX_QUERY_WORDS = 12
 RETRY_AFTER = 30  # seconds during which a failed engine is not asked again
 TRIGRAM_THRESHOLD = 0.3
+HIT_FIELDS = ("id", "title", "content_type_id", "locale_id")
 
 try:  # the client is a dependency, but the database-only setup must not need it
     from elastic_transport import TransportError
@@ -164,11 +165,13 @@ def search_pages(queryset, query, language, limit=MAX_RESULTS, fuzzy=True):
     """Pages of `queryset` matching `query` for a reader of `language`, best first.
 
     `queryset` decides what may be found (live, public, locale, part of the tree); this adds
-    the words. Returns `Hits`.
+    the words. Returns `Hits`, whose pages carry only `HIT_FIELDS` (up to `limit` of them are
+    built, so the rest is left to load for the few a caller shows).
     """
     words, word_stems, search_query = prepare(query, language)
     if search_query is None:
         return Hits()
+    queryset = queryset.only(*HIT_FIELDS)
 
     def operation(backend):
         results = list(backend.search(search_query, queryset, order_by_relevance=True)[:limit])

@@ -72,12 +72,19 @@ def words(text, language_code=None):
     return WORDS.findall(fold(text))
 
 
+@lru_cache(maxsize=200_000)
+def _stem(language, word):
+    # The pure-Python Snowball stemmer costs about a millisecond a word; a reader's query and
+    # the names it ranks, or a whole index rebuild, use few distinct words many times over.
+    return _stemmer(language).stemWord(word)
+
+
 def stem_words(folded_words, language_code=None):
     """Snowball stems of already folded words (unchanged for a language without a stemmer)."""
-    stemmer = _stemmer(_language(language_code))
-    if stemmer is None:
+    language = _language(language_code)
+    if _stemmer(language) is None:
         return list(folded_words)
-    return stemmer.stemWords(list(folded_words))
+    return [_stem(language, word) for word in folded_words]
 
 
 def stems(text, language_code=None):

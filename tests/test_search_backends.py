@@ -1,5 +1,11 @@
 """SEARCH_URL picks the engine; a dead engine degrades search and never breaks publishing."""
 
+import os
+import socket
+import threading
+import uuid
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Page
@@ -12,7 +18,7 @@ from tests import factories as f
 
 def test_no_url_means_the_database_backend():
     assert search_backends_from_url("") == {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        "default": {"BACKEND": "search.database_backend", "SEARCH_CONFIG": "simple"}
     }
 
 
@@ -25,7 +31,7 @@ def test_elasticsearch_url_with_credentials_tls_and_prefix():
     assert default["OPTIONS"]["max_retries"] == 0
     assert default["INDEX_PREFIX"] == "halles_"
     assert default["TIMEOUT"] <= 5
-    assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert backends["database"]["BACKEND"] == "search.database_backend"
 
 
 def test_plain_elasticsearch_url_defaults():
@@ -91,3 +97,127 @@ def test_site_search_says_results_may_be_incomplete(client, site_tree, dead_engi
     assert response.context["hits"].degraded
     assert b"site-search__notice" in response.content
     assert [r["page"].title for r in response.context["results"]] == ["Démocratie ouverte"]
+
+
+# --- An engine that stops while the portal is running ------------------------------------------
+
+ES_URL_VARIABLE = "SEARCH_TEST_ELASTICSEARCH_URL"
+
+
+class EngineProxy:
+    """A TCP relay in front of the real Elasticsearch that the test switches off mid-run.
+
+    Stopping it closes the listening port and cuts the connections the client keeps open,
+    which is what a reader's request meets when the engine dies between two searches.
+    """
+
+    def __init__(self, host, port):
+        self.target = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.listener.accept()
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                return
+            upstream.settimeout(None)
+            with self.lock:
+                self.sockets += [client, upstream]
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, target):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def stop(self):
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() above
+        except OSError:
+            pass
+        self.listener.close()
+        with self.lock:
+            for sock in self.sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                sock.close()
+
+
+@pytest.fixture
+def engine_behind_proxy(settings):
+    url = os.environ.get(ES_URL_VARIABLE)
+    if not url:
+        message = f"{ES_URL_VARIABLE} is not set: no Elasticsearch to stop mid-run"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    parts = urlsplit(url)
+    proxy = EngineProxy(parts.hostname, parts.port or 9200)
+    prefix = f"test{uuid.uuid4().hex[:10]}"
+    settings.WAGTAILSEARCH_BACKENDS = search_backends_from_url(
+        f"elasticsearch://127.0.0.1:{proxy.port}/{prefix}"
+    )
+    from search import query
+
+    query._engine_down_until.clear()
+    yield proxy
+    proxy.stop()
+    query._engine_down_until.clear()
+    from elasticsearch import Elasticsearch
+
+    es = Elasticsearch(url.rstrip("/"))
+    for name in es.indices.get(index=f"{prefix}_*"):
+        es.indices.delete(index=name)
+
+
+def test_engine_stopped_between_two_searches(client, site_tree, engine_behind_proxy, caplog):
+    from django.core.management import call_command
+
+    index = f.directory_index(site_tree["fr"])
+    f.organisation(index, "Démocratie ouverte", summary="Des citoyennes engagées.")
+    call_command("update_index", backend_name="default", verbosity=0)  # through the proxy
+    entries = Page.objects.live().child_of(index)
+
+    first = search_pages(entries, "citoyens", "fr")
+    assert not first.degraded  # Elasticsearch answered
+    assert [page.title for page in first.pages] == ["Démocratie ouverte"]
+    assert client.get("/healthz").json()["search"] == "ok"
+
+    engine_behind_proxy.stop()
+
+    response = client.get("/fr/annuaire/", {"q": "citoyens"})
+    assert response.status_code == 200
+    assert [entry.title for entry in response.context["entries"]] == ["Démocratie ouverte"]
+    assert response.context["search"].search_degraded
+    assert b"directory-notice" in response.content  # the reader is told
+    second = search_pages(entries, "citoyens", "fr")
+    assert second.degraded
+    assert [page.title for page in second.pages] == ["Démocratie ouverte"]
+
+    payload = client.get("/healthz").json()
+    assert (payload["search"], payload["database"]) == ("degraded", "ok")
+
+    caplog.clear()
+    page = f.organisation(index, "Atelier citoyen", summary="Un atelier ouvert.")
+    assert page.live  # published although the engine could not index it
+    assert "Exception raised while adding" in caplog.text
+    third = search_pages(entries, "atelier", "fr")
+    assert third.degraded
+    assert [p.title for p in third.pages] == ["Atelier citoyen"]

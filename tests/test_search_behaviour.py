@@ -285,3 +285,21 @@ def test_deleting_a_page_removes_it_from_the_index(corpus):
     Page.objects.get(slug="medialab-prado").delete()
     engine.refresh()
     assert found(Page.objects.all(), "laboratoire", "fr") == []
+
+
+# --- News articles -----------------------------------------------------------------------------
+
+
+def test_news_articles_match_other_word_forms(engine, site_tree):
+    news = f.news_index(site_tree["fr"])
+    f.article(
+        news,
+        "Budget participatif",
+        introduction="Les citoyennes ont voté pour trois jardins partagés.",
+    )
+    f.article(news, "Rapport annuel", introduction="Nos comptes de l'année.")
+    engine.rebuild()
+    articles = Page.objects.child_of(news).live().public()
+    # "citoyens" and "jardin" are only in other forms ("citoyennes", "jardins") in the text.
+    assert found(articles, "citoyens jardin", "fr") == ["Budget participatif"]
+    assert found(articles, "comptes", "fr") == ["Rapport annuel"]

@@ -19,12 +19,17 @@ PY="${PYTHON:-$ROOT/.venv/bin/python}"
 GUNICORN="$(dirname "$PY")/gunicorn"
 DRILL_PORT="${DRILL_PORT:-8104}"
 export SERVICES_DIR="${SERVICES_DIR:-/tmp/halles-drills}"
-export PG_PORT="${PG_PORT:-54339}"
+export PG_PORT="${PG_PORT:-54349}"
 WORK="$SERVICES_DIR/drill"
 mkdir -p "$WORK"
 log() { printf '[drill] %s\n' "$*" >&2; }
 
 cd "$ROOT"
+# The drill stops and starts its database: it must be a cluster of its own, never a server
+# that happens to answer on the port (another checkout's, a real one).
+if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null && [ ! -f "$SERVICES_DIR/pg/data/postmaster.pid" ]; then
+  log "something else answers on 127.0.0.1:$PG_PORT: choose a free PG_PORT"; exit 2
+fi
 DATABASE_URL="$(bash scripts/services.sh postgres-start)"
 export DATABASE_URL
 export DJANGO_SETTINGS_MODULE=portal.settings.production
@@ -83,6 +88,10 @@ after="$(awk -v back="$BACK" '$1 >= back' "$WORK/requests.log" | wc -l)"
 log "requests: $total; failed during the outage: $during; after restart: $after_failed of $after"
 awk -v back="$BACK" '$1 < back && $2 != "200" {print "  during outage:", $2, $3}' \
   "$WORK/requests.log" | sort | uniq -c >&2
+if [ "$during" -eq 0 ]; then
+  log "FAILED: no request failed while the database was stopped: it never went down"
+  exit 1
+fi
 if [ "$after_failed" -ne 0 ] || [ "$after" -eq 0 ]; then
   log "FAILED: requests failed after the database came back"
   awk -v back="$BACK" '$1 >= back && $2 != "200"' "$WORK/requests.log" | head >&2

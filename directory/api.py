@@ -24,6 +24,7 @@ from .models import DirectoryIndexPage, OrganisationPage, PlacePage
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 CACHE_SECONDS = 300
+MAX_ID = 2**63 - 1  # larger ids cannot be stored, and databases refuse to compare with them
 
 
 def _json(request, data, status=200):
@@ -169,6 +170,8 @@ def places(request, language):
 def entry_detail(request, language, pk):
     """One organisation or place, if it is live, public and in the requested language."""
     entry = None
+    if pk > MAX_ID:
+        return _error(request, 404, "No such entry in this language.")
     for model in (OrganisationPage, PlacePage):
         entry = (
             model.objects.live()

@@ -115,7 +115,8 @@ def calendar_response(events, request, name, filename="calendar.ics"):
     calendar.add("prodid", "-//Les Halles Civiques//Programme//FR")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # A property value on one line: a title with a line break must not start a new property.
+    calendar.add("x-wr-calname", " ".join(str(name).split()))
     calendar.add("x-wr-timezone", str(local_zone()))
     for event in events:
         for component in vevents(event, request):

@@ -11,6 +11,9 @@ from .queries import UPCOMING_DAYS
 from .recurrence import local_zone
 
 MAX_DAYS = 366
+# Dates a reader may ask for: beyond these, date arithmetic and time zones overflow.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2999, 12, 31)
 
 
 def _midnight(day):
@@ -77,6 +80,11 @@ class ProgrammeFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in ("from", "to"):
+            day = data.get(name)
+            if day and not FIRST_DATE <= day <= LAST_DATE:
+                self.add_error(name, _("Enter a date between 1900 and 2999."))
+                data.pop(name, None)
         start, end = data.get("from"), data.get("to")
         if start and end:
             if end < start:

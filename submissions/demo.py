@@ -29,6 +29,7 @@ def load(demo):
     roles = import_module("submissions.migrations.0002_roles_and_workflow")
     roles.create_roles(apps, None)
     roles.create_workflow(apps, None)
+    import_module("submissions.migrations.0003_snippet_roles").grant(apps, None)
 
     from directory.models import DirectoryIndexPage
     from programme.models import ProgrammePage

@@ -210,9 +210,16 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 PORTAL_ADMIN_PATH = env.str("PORTAL_ADMIN_PATH", default="admin/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Documents are downloaded, never rendered inline, so an uploaded HTML file cannot run script.
+# Documents are downloaded, never rendered inline, so an uploaded HTML file cannot run script:
+# served through Django (the checks below always apply), every type an attachment (PDFs
+# included: a PDF can carry script too), with nosniff and a CSP that blocks embedded content.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# No SVG: it is a document that can carry script, not a picture.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Unreadable "images" (a bitmap's header followed by markup) are a form error, not a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.PortalImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -132,6 +132,62 @@ def expand(events, after, before, request=None, newest_first=False):
     return occurrences
 
 
+class OccurrenceList:
+    """The occurrences of `events` overlapping [after, before), by date, sliced as Django's
+    Paginator does.
+
+    Most events of a programme happen once and keep their date: those are listed from a light
+    query (id, start, title) and loaded as pages only for the slice shown. Repeating events and
+    events with a changed date are expanded in Python, as before.
+    """
+
+    def __init__(self, events, after, before, request=None, newest_first=False):
+        from .models import OccurrenceOverride
+
+        self.events = events
+        self.request = request
+        changed = OccurrenceOverride.objects.values("event_id")
+        simple = Q(recurrence_frequency="") & ~Q(pk__in=changed)
+        expanded = expand(events.exclude(simple), after, before, request)
+        rows = events.filter(simple).order_by().values_list("pk", "start", "title")
+        # (start, title, event id, occurrence or None): sorted by id first, so that equal
+        # dates and titles keep the order of the events, as expand() gives them.
+        keys = [(o.start, o.title, o.event.pk, o) for o in expanded]
+        keys += [(start, title, pk, None) for pk, start, title in rows]
+        keys.sort(key=lambda key: key[2])
+        keys.sort(key=lambda key: (key[0], key[1]), reverse=newest_first)
+        self.keys = keys
+
+    def count(self):
+        return len(self.keys)
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = self.keys[index]
+        wanted = [pk for _start, _title, pk, occurrence in keys if occurrence is None]
+        events = {}
+        if wanted:
+            loaded = prepare(self.events.filter(pk__in=wanted), self.request)
+            urls = PageUrls(self.request)
+            for event in loaded:
+                events[event.pk] = event
+                event.listing_url = urls(event)
+        occurrences = []
+        for _start, _title, pk, occurrence in keys:
+            if occurrence is None:
+                event = events.get(pk)
+                if event is None:  # unpublished meanwhile
+                    continue
+                occurrence = event._occurrence(event.start, event.end, event.listing_url)
+                occurrence.room = event.localized_room
+            occurrences.append(occurrence)
+        return occurrences
+
+
 def upcoming_occurrences(limit=None, request=None, days=365):
     """Upcoming event occurrences in the active language, soonest first."""
     now = timezone.now()

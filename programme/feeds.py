@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from . import ics
-from .choices import EventStatus
+from .choices import EventFormat, EventStatus
 from .recurrence import local_zone
 
 UID_DOMAIN = "halles-civiques"
@@ -51,7 +51,7 @@ def _add_details(writer, event, url, status, note=""):
     if event.latitude is not None and event.longitude is not None:
         writer.line("GEO", f"{float(event.latitude)};{float(event.longitude)}")
     writer.line("URL", url)
-    writer.text("CATEGORIES", event.get_format_display())
+    writer.text("CATEGORIES", writer.label(EventFormat, event.format))
     writer.line("STATUS", ICAL_STATUS.get(status, "CONFIRMED"))
 
 

@@ -58,6 +58,14 @@ class Writer:
         self.zone = zone
         self.lines = []
         self.uses_zone = False
+        self.labels = {}
+
+    def label(self, choices, value):
+        """A choice's label in the active language, translated once per file."""
+        key = (choices, value)
+        if key not in self.labels:
+            self.labels[key] = str(dict(choices.choices).get(value, value))
+        return self.labels[key]
 
     def line(self, name, value):
         self.lines.append(fold(f"{name}:{value}"))

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from .choices import Accessibility
 from .filters import DirectorySearch
+from .models import OrganisationPage, PlacePage
 
 LICENCE = {
     "name": "Licence Ouverte / Open Licence 2.0 (Etalab)",
@@ -47,14 +48,101 @@ CSV_COLUMNS = [
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+class ExportEntry:
+    """An entry as plain values read with `.values()`: what `entry_record` reads from a page,
+    without building thousands of page objects."""
+
+    def __init__(self, entry_type, values, themes, keywords):
+        self.__dict__.update(values)
+        self.entry_type = entry_type
+        self.display_themes = themes
+        self.keyword_names = keywords
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def public_contact(self):
+        return OrganisationPage.public_contact.fget(self)
+
+
+_COMMON_FIELDS = [
+    "title",
+    "translation_key",
+    "url_path",
+    "summary",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "website",
+    "last_published_at",
+]
+EXPORT_FIELDS = {
+    "organisation": [
+        *_COMMON_FIELDS,
+        "organisation_type",
+        "relation",
+        "street_address",
+        "postcode",
+        "year_founded",
+        "show_contact",
+        "contact_email",
+        "contact_phone",
+    ],
+    "place": [*_COMMON_FIELDS, "kind", "year_opened", *[choice.value for choice in Accessibility]],
+}
+
+
+def _load_for_export(search, ids):
+    """The entries `ids` in that order, in five queries per kind of entry at most."""
+    by_pk = {}
+    for model in (OrganisationPage, PlacePage):
+        rows = {
+            row["pk"]: row
+            for row in model.objects.filter(pk__in=ids).values(
+                "pk", *EXPORT_FIELDS[model.entry_type]
+            )
+        }
+        if not rows:
+            continue
+        themes_field = model._meta.get_field("themes")
+        through, column = themes_field.remote_field.through, themes_field.m2m_field_name()
+        themes = {}  # in the themes' own order (by name), as the pages' managers give them
+        for pk, key, slug in (
+            through.objects.filter(**{f"{column}_id__in": list(rows)})
+            .order_by("theme__name", "theme__pk")
+            .values_list(f"{column}_id", "theme__translation_key", "theme__slug")
+        ):
+            theme = search.themes_by_key.get(key)
+            themes.setdefault(pk, []).append(theme if theme is not None else _Theme(slug))
+        keyword_model = model._meta.get_field("tagged_keywords").related_model
+        keywords = {}
+        for pk, name in keyword_model.objects.filter(content_object_id__in=list(rows)).values_list(
+            "content_object_id", "tag__name"
+        ):
+            keywords.setdefault(pk, []).append(name)
+        for pk, row in rows.items():
+            by_pk[pk] = ExportEntry(
+                model.entry_type, row, themes.get(pk, []), sorted(keywords.get(pk, []))
+            )
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+class _Theme:
+    def __init__(self, slug):
+        self.slug = slug
+
+
 def _entries(index_page, request):
-    """The search of the request's filters and its entries, loaded a thousand at a time."""
+    """The search of the request's filters and its entries, read a thousand at a time."""
     search = DirectorySearch(index_page, request.GET)
     ordered = search.ordered()
 
     def entries():
         for ids in ordered.chunks():
-            yield from search.load(ids, images=False)
+            yield from _load_for_export(search, ids)
 
     return ordered, entries()
 

@@ -9,8 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
@@ -30,12 +29,11 @@ from .choices import (
 )
 from .geo import MAX_NEAR_LENGTH, bounding_box, haversine_km, parse_radius, resolve_near
 from .models import OrganisationPage, PlacePage, Theme
+from .ordering import OrderedEntries
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
 CARD_RENDITION = "fill-320x200"
-# Exports load and write this many entries at a time: memory stays flat, queries grow by 1/1000.
-EXPORT_CHUNK = 1000
 
 # Facets that only apply to one kind of entry.
 ORGANISATION_FACETS = ("type", "relation")
@@ -239,18 +237,20 @@ class DirectorySearch:
         """
         return OrderedEntries(self)
 
-    def load(self, ids, images=True):
-        """The specific pages for `ids`, in that order, with what cards and exports need."""
-        organisation_prefetch = ["themes", "tagged_keywords__tag"]
-        place_prefetch = ["themes", "tagged_keywords__tag"]
-        if images:  # cards show them; exports do not
-            renditions = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-            organisation_prefetch.append(Prefetch("logo", queryset=renditions))
-            place_prefetch.append(Prefetch("image", queryset=renditions))
+    def load(self, ids):
+        """The specific pages for `ids`, in that order, with what cards and the API need."""
+        image_model = get_image_model()
+        images = image_model.objects.prefetch_renditions(CARD_RENDITION)
         organisations = OrganisationPage.objects.filter(pk__in=ids).prefetch_related(
-            *organisation_prefetch
+            Prefetch("logo", queryset=images),
+            "themes",
+            "tagged_keywords__tag",
         )
-        places = PlacePage.objects.filter(pk__in=ids).prefetch_related(*place_prefetch)
+        places = PlacePage.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("image", queryset=images),
+            "themes",
+            "tagged_keywords__tag",
+        )
         by_pk = {page.pk: page for page in [*organisations, *places]}
         entries = [by_pk[pk] for pk in ids if pk in by_pk]
         for entry in entries:
@@ -435,85 +435,3 @@ def _with_theme(queryset, translation_key):
     through = field.remote_field.through
     tagged = through.objects.filter(theme__translation_key=translation_key)
     return queryset.filter(pk__in=tagged.values(field.m2m_field_name()))
-
-
-class OrderedEntries:
-    """The ids of a search's entries in its order, sliced the way Django's Paginator does."""
-
-    def __init__(self, search):
-        self.search = search
-        self.organisations, self.places = search.filtered()
-        self._ids = None
-        self._count = None
-
-    def _in_python(self):
-        """Relevance and distance: order the (bounded) rows the search or the circle chose."""
-        if self._ids is None:
-            search = self.search
-            rows = [
-                *self.organisations.values_list("pk", "title"),
-                *self.places.values_list("pk", "title"),
-            ]
-            if search.sort == Sort.RELEVANCE:
-                rank = {pk: position for position, pk in enumerate(search.matched_ids)}
-                rows.sort(key=lambda row: rank[row[0]])
-            else:
-                rows.sort(key=lambda row: (search.distances[row[0]], row[1].casefold()))
-            self._ids = list(dict.fromkeys(row[0] for row in rows))
-        return self._ids
-
-    def _in_database(self):
-        """Name or date order as one UNION query (organisations and places are two tables)."""
-        if self.search.sort == Sort.NEWEST:
-            order = (F("first_published_at").desc(nulls_last=True), "sort_title", "pk")
-        else:
-            order = ("sort_title", "pk")
-
-        def rows(queryset):
-            return (
-                queryset.order_by()
-                .annotate(sort_title=Lower("title"))
-                .values_list("pk", "sort_title", "first_published_at")
-            )
-
-        return rows(self.organisations).union(rows(self.places)).order_by(*order)
-
-    @property
-    def in_python(self):
-        return self.search.sort in (Sort.RELEVANCE, Sort.DISTANCE)
-
-    def count(self):
-        if self._count is None:
-            if self.search.total is not None:  # the facets counted them already
-                self._count = self.search.total
-            elif self.in_python:
-                self._count = len(self._in_python())
-            else:
-                self._count = self.organisations.count() + self.places.count()
-        return self._count
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, key):
-        if not isinstance(key, slice):
-            return self[key : key + 1][0]
-        if self.in_python:
-            return self._in_python()[key]
-        return [row[0] for row in self._in_database()[key]]
-
-    def __iter__(self):
-        if self.in_python:
-            return iter(self._in_python())
-        return (row[0] for row in self._in_database().iterator())
-
-    def chunks(self, size=EXPORT_CHUNK):
-        """The ids in lists of `size`, read from one query (for streamed exports)."""
-        chunk = []
-        for pk in self:
-            chunk.append(pk)
-            if len(chunk) == size:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk

@@ -122,8 +122,8 @@ def _listing(request, language, entry_type):
     for name in ("view", "lang", "page", "page_size"):
         params.pop(name, None)
     search = DirectorySearch(index, params)
-    ids = search.ordered_ids()
-    count = len(ids)
+    ids = search.ordered()
+    count = ids.count()
     last_page = max(1, -(-count // page_size))
     if page > last_page:
         return _error(request, 404, "Page out of range.")

@@ -8,8 +8,10 @@ sees how many entries each choice would give.
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -27,6 +29,7 @@ from .choices import (
 )
 from .geo import MAX_NEAR_LENGTH, bounding_box, haversine_km, parse_radius, resolve_near
 from .models import OrganisationPage, PlacePage, Theme
+from .ordering import OrderedEntries
 
 MAX_QUERY_LENGTH = 200
 MAX_SEARCH_RESULTS = 2000
@@ -38,29 +41,49 @@ PLACE_FACETS = ("kind", "access")
 FILTER_NAMES = ("entry", "type", "relation", "kind", "access", "theme", "city", "country")
 
 
-def _choices(choices):
-    return [("", _("All")), *choices]
+# "All" agrees with each facet's noun in other languages (French: "Tous" for types, "Toutes"
+# for cities), so each facet has its own context for translators.
+ALL_LABELS = {
+    "entry": pgettext_lazy("directory facet: entries of every kind", "All"),
+    "type": pgettext_lazy("directory facet: every type of organisation", "All"),
+    "relation": pgettext_lazy("directory facet: every relation to the network", "All"),
+    "kind": pgettext_lazy("directory facet: every kind of place", "All"),
+    "access": pgettext_lazy("directory facet: no accessibility requirement", "Any"),
+    "theme": pgettext_lazy("directory facet: every theme", "All"),
+    "city": pgettext_lazy("directory facet: every city", "All"),
+    "country": pgettext_lazy("directory facet: every country", "All"),
+}
+
+
+def _choices(name, choices):
+    return [("", ALL_LABELS[name]), *choices]
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search the directory"), required=False)
-    entry = forms.ChoiceField(label=_("Show"), choices=_choices(EntryType.choices), required=False)
+    entry = forms.ChoiceField(
+        label=_("Show"), choices=_choices("entry", EntryType.choices), required=False
+    )
     type = forms.ChoiceField(
-        label=_("Type of organisation"), choices=_choices(OrganisationType.choices), required=False
+        label=_("Type of organisation"),
+        choices=_choices("type", OrganisationType.choices),
+        required=False,
     )
     relation = forms.ChoiceField(
-        label=_("Relation to the network"), choices=_choices(Relation.choices), required=False
+        label=_("Relation to the network"),
+        choices=_choices("relation", Relation.choices),
+        required=False,
     )
     kind = forms.ChoiceField(
-        label=_("Kind of place"), choices=_choices(PlaceKind.choices), required=False
+        label=_("Kind of place"), choices=_choices("kind", PlaceKind.choices), required=False
     )
     access = forms.ChoiceField(
-        label=_("Accessibility"), choices=_choices(Accessibility.choices), required=False
+        label=_("Accessibility"), choices=_choices("access", Accessibility.choices), required=False
     )
     theme = forms.ChoiceField(label=_("Theme"), choices=(), required=False)
     city = forms.CharField(label=_("City"), required=False, max_length=100)
     country = forms.ChoiceField(
-        label=_("Country"), choices=_choices(Country.choices), required=False
+        label=_("Country"), choices=_choices("country", Country.choices), required=False
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
     near = forms.CharField(label=_("Near"), required=False)
@@ -69,7 +92,9 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, themes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = _choices([(theme.slug, theme.name) for theme in themes])
+        self.fields["theme"].choices = _choices(
+            "theme", [(theme.slug, theme.name) for theme in themes]
+        )
 
     def clean_q(self):
         # Long or odd input is cut, never refused: the search backend escapes the words.
@@ -112,6 +137,7 @@ class DirectorySearch:
         self.organisations = OrganisationPage.objects.child_of(index_page).live().public()
         self.places = PlacePage.objects.child_of(index_page).live().public()
         self.search_degraded = False
+        self.total = None  # entries matching every filter, once the facets have counted them
         self.origin, self.radius, self.distances = None, None, None
         if self.values.get("near"):
             self._locate()
@@ -184,10 +210,6 @@ class DirectorySearch:
         if "access" in values:
             places = places.filter(**{values["access"]: True})
         common = Q()
-        if "theme" in values:
-            common &= Q(
-                themes__translation_key=self.themes_by_slug[values["theme"]].translation_key
-            )
         if "city" in values:
             common &= Q(city__iexact=values["city"])
         if "country" in values:
@@ -196,28 +218,27 @@ class DirectorySearch:
             common &= Q(pk__in=self.matched_ids)
         if self.distances is not None:
             common &= Q(pk__in=list(self.distances))
-        return organisations.filter(common), places.filter(common)
+        organisations, places = organisations.filter(common), places.filter(common)
+        if "theme" in values:
+            key = self.themes_by_slug[values["theme"]].translation_key
+            organisations, places = _with_theme(organisations, key), _with_theme(places, key)
+        return organisations, places
 
     def ordered_ids(self):
         """Ids of every matching entry, in the reader's chosen order."""
-        organisations, places = self.filtered()
-        rows = [
-            *organisations.values_list("pk", "title", "first_published_at"),
-            *places.values_list("pk", "title", "first_published_at"),
-        ]
-        if self.sort == Sort.RELEVANCE:
-            rank = {pk: position for position, pk in enumerate(self.matched_ids)}
-            rows.sort(key=lambda row: rank[row[0]])
-        elif self.sort == Sort.DISTANCE:
-            rows.sort(key=lambda row: (self.distances[row[0]], row[1].casefold()))
-        elif self.sort == Sort.NEWEST:
-            rows.sort(key=lambda row: row[2].timestamp() if row[2] else 0, reverse=True)
-        else:
-            rows.sort(key=lambda row: row[1].casefold())
-        return [row[0] for row in rows]
+        return list(self.ordered())
+
+    def ordered(self):
+        """The matching entries' ids in the reader's order, as a sequence a paginator slices.
+
+        Sorting by name or date runs in the database, so a page of 20 costs two small queries
+        whatever the size of the directory; relevance and distance order the few ids the
+        search or the circle already selected.
+        """
+        return OrderedEntries(self)
 
     def load(self, ids):
-        """The specific pages for `ids`, in that order, with what cards and exports need."""
+        """The specific pages for `ids`, in that order, with what cards and the API need."""
         image_model = get_image_model()
         images = image_model.objects.prefetch_renditions(CARD_RENDITION)
         organisations = OrganisationPage.objects.filter(pk__in=ids).prefetch_related(
@@ -240,68 +261,80 @@ class DirectorySearch:
 
     # --- Facets ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _count_by(queryset, field):
-        rows = queryset.order_by().values(field).annotate(n=Count("pk", distinct=True))
-        return {row[field]: row["n"] for row in rows}
+    def _counts(self, exclude, names):
+        """How many entries each option of the facets `names` gives, over the entries every
+        filter but `exclude` selects.
 
-    def _merged_counts(self, facet, field):
-        organisations, places = self.filtered(exclude=facet)
-        counts = self._count_by(organisations, field)
-        for value, n in self._count_by(places, field).items():
-            counts[value] = counts.get(value, 0) + n
+        One pass over each table counts the fixed choices (conditional COUNTs), one GROUP BY
+        the cities and countries, one the themes: the same few queries however many entries.
+        """
+        counts = {name: {} for name in names}
+        total = 0
+        fixed = [facet for facet in FIXED_FACETS if facet[0] in names]
+        for kind, queryset in zip(EntryType.values, self.filtered(exclude=exclude), strict=True):
+            queryset = queryset.order_by()
+            aggregates, keys = {"total": Count("pk")}, {}
+            for name, field, values in fixed:
+                for value in values:
+                    if not _has_field(queryset, field or value):
+                        continue
+                    alias = f"n{len(keys)}"
+                    keys[alias] = (name, value)
+                    condition = Q(**{field: value}) if field else Q(**{value: True})
+                    aggregates[alias] = Count("pk", filter=condition)
+            result = queryset.aggregate(**aggregates)
+            if "entry" in names:
+                counts["entry"][kind] = result["total"] or 0
+            total += result["total"] or 0
+            for alias, (name, value) in keys.items():
+                _add(counts[name], value, result[alias])
+            if "city" in names or "country" in names:
+                for row in queryset.values("city", "country").annotate(n=Count("pk")):
+                    if "city" in names:
+                        _add(counts["city"], row["city"], row["n"])
+                    if "country" in names:
+                        _add(counts["country"], row["country"], row["n"])
+            if "theme" in names:
+                rows = queryset.values("themes__translation_key").annotate(
+                    n=Count("pk", distinct=True)
+                )
+                for row in rows:
+                    _add(counts["theme"], row["themes__translation_key"], row["n"])
+        if exclude is None:
+            self.total = total
         return counts
 
     def facets(self):
-        """Each facet's options with how many entries they give combined with the others."""
-        facets = []
-        organisations, places = self.filtered(exclude="entry")
-        entry_counts = {
-            EntryType.ORGANISATION: organisations.count(),
-            EntryType.PLACE: places.count(),
-        }
-        facets.append(self._facet("entry", EntryType.choices, entry_counts))
+        """Each facet's options with how many entries they give combined with the others.
 
-        organisations, _places = self.filtered(exclude="type")
-        type_counts = self._count_by(organisations, "organisation_type")
-        facets.append(self._facet("type", OrganisationType.choices, type_counts))
-
-        organisations, _places = self.filtered(exclude="relation")
-        facets.append(
-            self._facet("relation", Relation.choices, self._count_by(organisations, "relation"))
-        )
-
-        _organisations, places = self.filtered(exclude="kind")
-        facets.append(self._facet("kind", PlaceKind.choices, self._count_by(places, "kind")))
-
-        _organisations, places = self.filtered(exclude="access")
-        access_counts = places.aggregate(
-            **{
-                choice.value: Count("pk", filter=Q(**{choice.value: True}), distinct=True)
-                for choice in Accessibility
-            }
-        )
-        facets.append(self._facet("access", Accessibility.choices, access_counts))
-
-        theme_counts = self._merged_counts("theme", "themes__translation_key")
-        facets.append(
-            self._facet(
-                "theme",
-                [(theme.slug, theme.name) for theme in self.themes],
-                {theme.slug: theme_counts.get(theme.translation_key, 0) for theme in self.themes},
-            )
-        )
-
-        city_counts = self._merged_counts("city", "city")
-        cities = sorted((city for city in city_counts if city), key=str.casefold)
-        facets.append(self._facet("city", [(city, city) for city in cities], city_counts))
-
-        country_counts = self._merged_counts("country", "country")
+        A facet's counts ignore its own choice; facets the reader has not chosen share the
+        same entries, so they are counted together.
+        """
+        names = list(FILTER_NAMES)
+        chosen = [name for name in names if name in self.values]
+        counts = self._counts(None, [name for name in names if name not in chosen])
+        for name in chosen:
+            counts.update(self._counts(name, [name]))
+        theme_counts = counts["theme"]
+        cities = sorted((city for city in counts["city"] if city), key=str.casefold)
         countries = sorted(
-            ((code, label) for code, label in Country.choices if country_counts.get(code)),
+            ((code, label) for code, label in Country.choices if counts["country"].get(code)),
             key=lambda choice: str(choice[1]),
         )
-        facets.append(self._facet("country", countries, country_counts))
+        choices = {
+            "entry": EntryType.choices,
+            "type": OrganisationType.choices,
+            "relation": Relation.choices,
+            "kind": PlaceKind.choices,
+            "access": Accessibility.choices,
+            "theme": [(theme.slug, theme.name) for theme in self.themes],
+            "city": [(city, city) for city in cities],
+            "country": countries,
+        }
+        counts["theme"] = {
+            theme.slug: theme_counts.get(theme.translation_key, 0) for theme in self.themes
+        }
+        facets = [self._facet(name, choices[name], counts[name]) for name in names]
         return [facet for facet in facets if facet["options"]]
 
     def _facet(self, name, choices, counts):
@@ -323,6 +356,7 @@ class DirectorySearch:
         return {
             "name": name,
             "legend": self.form.fields[name].label,
+            "all_label": ALL_LABELS[name],
             "options": options,
             "selected": selected,
         }
@@ -370,3 +404,34 @@ class DirectorySearch:
                 }
             )
         return active
+
+
+# Facets with a fixed list of values: (name, field, values); no field: each value is a
+# boolean field of its own (accessibility).
+FIXED_FACETS = [
+    ("type", "organisation_type", OrganisationType.values),
+    ("relation", "relation", Relation.values),
+    ("kind", "kind", PlaceKind.values),
+    ("access", None, Accessibility.values),
+]
+
+
+def _has_field(queryset, name):
+    try:
+        queryset.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _add(counts, value, n):
+    if n:
+        counts[value] = counts.get(value, 0) + n
+
+
+def _with_theme(queryset, translation_key):
+    """Entries with a theme of that translation key, as a subquery: no join multiplies rows."""
+    field = queryset.model._meta.get_field("themes")
+    through = field.remote_field.through
+    tagged = through.objects.filter(theme__translation_key=translation_key)
+    return queryset.filter(pk__in=tagged.values(field.m2m_field_name()))

@@ -25,7 +25,8 @@ EXPORT_FORMATS = [
 def listing_context(index_page, request):
     """What the directory page and its embeddable version show for the request's filters."""
     search = DirectorySearch(index_page, request.GET)
-    paginator = Paginator(search.ordered_ids(), PER_PAGE)
+    facets = search.facets()  # first: it counts the matching entries for the paginator
+    paginator = Paginator(search.ordered(), PER_PAGE)
     # Non-numbers give the first page, numbers past the end the last: never an error.
     page_obj = paginator.get_page(request.GET.get("page"))
     entries = search.load(list(page_obj.object_list))
@@ -39,7 +40,7 @@ def listing_context(index_page, request):
         "entries": entries,
         "page_obj": page_obj,
         "paginator": paginator,
-        "facets": search.facets(),
+        "facets": facets,
         "active_filters": search.active_filters(),
         "query_string": query_string,
         "page_query_prefix": (query_string + "&") if query_string != "?" else "?",

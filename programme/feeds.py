@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
 
-from .choices import EventStatus
+from . import ics
+from .choices import EventFormat, EventStatus
 from .recurrence import local_zone
 
 UID_DOMAIN = "halles-civiques"
@@ -28,101 +28,102 @@ ICAL_STATUS = {
 }
 
 
-def _add_times(component, event, start, end):
-    zone = local_zone()
+def _add_times(writer, event, start, end):
     if event.all_day:
-        first = timezone.localtime(start, zone).date()
-        last = timezone.localtime(end, zone).date()
-        component.add("dtstart", first)
-        component.add("dtend", max(last, first) + dt.timedelta(days=1))
+        first = timezone.localtime(start, writer.zone).date()
+        last = timezone.localtime(end, writer.zone).date()
+        writer.moment("DTSTART", first)
+        writer.moment("DTEND", max(last, first) + dt.timedelta(days=1))
     else:
-        component.add("dtstart", timezone.localtime(start, zone))
-        component.add("dtend", timezone.localtime(end, zone))
+        writer.moment("DTSTART", start)
+        writer.moment("DTEND", end)
 
 
-def _add_details(component, event, request, status, note=""):
+def _add_details(writer, event, url, status, note=""):
     description = event.summary or strip_tags(event.description)
     if note:
         description = f"{note}\n\n{description}".strip()
     if description:
-        component.add("description", description)
+        writer.text("DESCRIPTION", description)
     location = ", ".join(part for part in (event.place_name, event.place_address) if part)
     if location:
-        component.add("location", location)
+        writer.text("LOCATION", location)
     if event.latitude is not None and event.longitude is not None:
-        component.add("geo", (float(event.latitude), float(event.longitude)))
-    component.add("url", event.get_full_url(request))
-    component.add("categories", [event.get_format_display()])
-    component.add("status", ICAL_STATUS.get(status, "CONFIRMED"))
+        writer.line("GEO", f"{float(event.latitude)};{float(event.longitude)}")
+    writer.line("URL", url)
+    writer.text("CATEGORIES", writer.label(EventFormat, event.format))
+    writer.line("STATUS", ICAL_STATUS.get(status, "CONFIRMED"))
 
 
-def _component(event):
-    component = Event()
-    component.add("uid", event_uid(event))
-    component.add("dtstamp", event.last_published_at or timezone.now())
-    component.add("summary", event.title)
-    return component
+def _begin(writer, event):
+    writer.line("BEGIN", "VEVENT")
+    writer.text("SUMMARY", event.title)
+    writer.line("DTSTAMP", ics.utc_stamp(event.last_published_at or timezone.now()))
+    writer.text("UID", event_uid(event))
 
 
-def vevents(event, request):
+def write_vevents(writer, event, url):
     """The event's VEVENT, then one per changed date of a repeating event (RECURRENCE-ID)."""
-    component = _component(event)
-    overrides = list(event.occurrence_overrides.all())
+    _begin(writer, event)
     start, end, status, note = event.start, event.end, event.status, ""
     if not event.is_recurring:
         # A one-off event has no series: a change to its date changes the event itself.
-        for occurrence in event.occurrences_between(event.start, event.end):
+        for occurrence in event.occurrences_between(event.start, event.end, url=url):
             start, end, status, note = (
                 occurrence.start,
                 occurrence.end,
                 occurrence.status,
                 occurrence.note,
             )
-    _add_times(component, event, start, end)
+    _add_times(writer, event, start, end)
     if event.is_recurring:
-        component.add("rrule", vRecur(event.rrule_parts()))
+        writer.rrule(event.rrule_parts())
         exclusions = event.exclusion_starts()
         if exclusions:
             if event.all_day:
                 exclusions = [moment.date() for moment in exclusions]
-            component.add("exdate", exclusions)
-    _add_details(component, event, request, status, note)
-    components = [component]
+            writer.moments("EXDATE", exclusions, all_day=event.all_day)
+    _add_details(writer, event, url, status, note)
+    writer.line("END", "VEVENT")
     if not event.is_recurring:
-        return components
+        return
     duration = event.duration
-    for override in overrides:
+    for override in event.overrides():
         original = override.original_start(event)
         if original not in event.starts_between(original, original + duration):
             continue  # a change to a date the rule does not produce
-        changed = _component(event)
-        changed.add(
-            "recurrence-id",
-            timezone.localtime(original, local_zone()).date() if event.all_day else original,
-        )
+        _begin(writer, event)
+        writer.moment("RECURRENCE-ID", original, all_day=event.all_day)
         new_start, new_end = override.moved_times(duration) or (original, original + duration)
-        _add_times(changed, event, new_start, new_end)
+        _add_times(writer, event, new_start, new_end)
         occurrence_status = (
             override.status if event.status == EventStatus.SCHEDULED else event.status
         )
-        _add_details(changed, event, request, occurrence_status, override.note)
-        components.append(changed)
-    return components
+        _add_details(writer, event, url, occurrence_status, override.note)
+        writer.line("END", "VEVENT")
 
 
-def calendar_response(events, request, name, filename="calendar.ics"):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Les Halles Civiques//Programme//FR")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    # A property value on one line: a title with a line break must not start a new property.
-    calendar.add("x-wr-calname", " ".join(str(name).split()))
-    calendar.add("x-wr-timezone", str(local_zone()))
+def calendar_response(events, request, name, filename="calendar.ics", prepared=False):
+    """The events as one iCalendar file; site, URLs, rooms and address are looked up once."""
+    from .queries import PageUrls, prepare
+
+    if not prepared:
+        events = prepare(events, request)
+    urls = PageUrls(request, full=True)
+    writer = ics.Writer(local_zone())
     for event in events:
-        for component in vevents(event, request):
-            calendar.add_component(component)
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        write_vevents(writer, event, urls(event))
+    properties = [
+        ("PRODID", "-//Les Halles Civiques//Programme//FR"),
+        ("VERSION", "2.0"),
+        ("CALSCALE", "GREGORIAN"),
+        # One line: a title with a line break must not start a new property.
+        ("X-WR-CALNAME", ics.text(" ".join(str(name).split()))),
+        ("X-WR-TIMEZONE", ics.text(str(local_zone()))),
+    ]
+    response = HttpResponse(
+        ics.calendar(properties, writer), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -131,7 +132,7 @@ def programme_calendar(request, page):
     """The events of a programme or festival page, with the listing's filters applied."""
     from .forms import ProgrammeFilterForm
     from .models import FestivalPage
-    from .queries import events_for_locale, overlapping
+    from .queries import events_for_locale, overlapping, prepare
 
     festival = page if isinstance(page, FestivalPage) else None
     form = ProgrammeFilterForm(request.GET, locale=page.locale, festival=festival)
@@ -142,9 +143,13 @@ def programme_calendar(request, page):
         now = timezone.now()
         after = now - dt.timedelta(days=FEED_PAST_DAYS)
         before = now + dt.timedelta(days=FEED_FUTURE_DAYS)
-    events = form.filter(overlapping(events_for_locale(page.locale), after, before))
-    events = [event for event in events if event.occurrences_between(after, before)]
-    return calendar_response(events, request, page.title, filename=f"{page.slug}.ics")
+    events = prepare(
+        form.filter(overlapping(events_for_locale(page.locale), after, before)), request
+    )
+    events = [event for event in events if event.occurrences_between(after, before, url="")]
+    return calendar_response(
+        events, request, page.title, filename=f"{page.slug}.ics", prepared=True
+    )
 
 
 class EventsAtomFeed(Atom1Feed):
@@ -153,9 +158,10 @@ class EventsAtomFeed(Atom1Feed):
 
 def atom_response(request, page):
     """The 30 most recently published events, for feed readers and newsletters."""
-    from .queries import events_for_locale
+    from .queries import PageUrls, events_for_locale, prepare
 
-    events = events_for_locale(page.locale).order_by("-first_published_at")[:30]
+    events = prepare(events_for_locale(page.locale).order_by("-first_published_at")[:30], request)
+    urls = PageUrls(request, full=True)
     feed = EventsAtomFeed(
         title=page.title,
         link=page.get_full_url(request),
@@ -164,11 +170,12 @@ def atom_response(request, page):
         feed_url=page.get_full_url(request) + page.reverse_subpage("atom"),
     )
     for event in events:
-        occurrence = event.display_occurrence(request)
+        url = urls(event)
+        occurrence = event.display_occurrence(request, url=url)
         when = timezone.localtime(occurrence.start, local_zone()).strftime("%Y-%m-%d %H:%M")
         feed.add_item(
             title=event.title,
-            link=event.get_full_url(request),
+            link=url,
             description=f"{when} — {event.summary}" if event.summary else when,
             unique_id=event_uid(event),
             pubdate=event.first_published_at,

@@ -5,10 +5,12 @@ queries however many events and repetitions there are.
 """
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale
+from django.utils.http import RFC3986_SUBDELIMS
+from wagtail.models import Locale, Site
 
 UPCOMING_DAYS = 90
 
@@ -23,7 +25,6 @@ def events_for_locale(locale=None):
         .public()
         .filter(locale=locale)
         .select_related("locale", "room")
-        .prefetch_related("occurrence_overrides")
         .order_by("start", "pk")
     )
 
@@ -53,20 +54,138 @@ def localized_rooms(events, locale=None):
     }
 
 
+class PageUrls:
+    """URLs of many pages for one request, each computed as a string concatenation.
+
+    Wagtail finds a page's site, language and route for each URL it builds; for thousands of
+    events that is most of a feed's time. Pages under the same site roots share that part, so
+    it is asked once (for the first page) and reused; if the first URL does not end with the
+    page's own path (an unusual routing), those pages keep Wagtail's answer.
+    """
+
+    def __init__(self, request=None, full=False):
+        self.request = request
+        self.full = full
+        self.root_paths = Site.get_site_root_paths()
+        self.prefixes = {}
+
+    def _wagtail(self, page):
+        return page.get_full_url(self.request) if self.full else page.get_url(self.request)
+
+    def __call__(self, page):
+        roots = tuple(root for root in self.root_paths if page.url_path.startswith(root.root_path))
+        if not roots:
+            return self._wagtail(page)
+        own_path = quote(page.url_path[len(roots[0].root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
+        prefix = self.prefixes.get(roots)
+        if prefix is None:
+            url = self._wagtail(page)
+            found = bool(url) and url.endswith(own_path)
+            self.prefixes[roots] = url[: len(url) - len(own_path)] if found else False
+            return url
+        return prefix + own_path if prefix is not False else self._wagtail(page)
+
+
+def prepare(events, request=None, locale=None):
+    """Attach to each event what listing many of them needs, in three queries in all: its
+    changes to single dates, its room in `locale`, and the halls' address."""
+    from home.models import SiteSettings
+
+    from .models import OccurrenceOverride
+    from .models.events import halls_address
+
+    events = list(events)
+    by_pk = {event.pk: event for event in events}
+    for event in events:
+        event.bulk_overrides = []
+    if by_pk:
+        for override in OccurrenceOverride.objects.filter(event_id__in=list(by_pk)).order_by(
+            "sort_order", "pk"
+        ):
+            by_pk[override.event_id].bulk_overrides.append(override)
+    rooms = localized_rooms(events, locale)
+    address = None
+    for event in events:
+        if event.room_id:
+            event.__dict__["localized_room"] = rooms.get(event.room.translation_key, event.room)
+        else:
+            event.__dict__["localized_room"] = None
+        if event.room_id or not event.venue_name:
+            if address is None:
+                site = Site.find_for_request(request) if request else event.get_site()
+                address = halls_address(SiteSettings.for_site(site)) if site else ""
+            event.__dict__["hall_address"] = address
+    return events
+
+
 def expand(events, after, before, request=None, newest_first=False):
     """The occurrences of `events` overlapping [after, before), sorted by date."""
-    events = list(events)
-    rooms = localized_rooms(events)
+    events = prepare(events, request)
+    urls = PageUrls(request)
     occurrences = []
     for event in events:
-        room = None
-        if event.room_id:
-            room = rooms.get(event.room.translation_key, event.room)
-        for occurrence in event.occurrences_between(after, before, request):
-            occurrence.room = room
+        url = urls(event)
+        for occurrence in event.occurrences_between(after, before, url=url):
+            occurrence.room = event.localized_room
             occurrences.append(occurrence)
     occurrences.sort(key=lambda o: (o.start, o.title), reverse=newest_first)
     return occurrences
+
+
+class OccurrenceList:
+    """The occurrences of `events` overlapping [after, before), by date, sliced as Django's
+    Paginator does.
+
+    Most events of a programme happen once and keep their date: those are listed from a light
+    query (id, start, title) and loaded as pages only for the slice shown. Repeating events and
+    events with a changed date are expanded in Python, as before.
+    """
+
+    def __init__(self, events, after, before, request=None, newest_first=False):
+        from .models import OccurrenceOverride
+
+        self.events = events
+        self.request = request
+        changed = OccurrenceOverride.objects.values("event_id")
+        simple = Q(recurrence_frequency="") & ~Q(pk__in=changed)
+        expanded = expand(events.exclude(simple), after, before, request)
+        rows = events.filter(simple).order_by().values_list("pk", "start", "title")
+        # (start, title, event id, occurrence or None): sorted by id first, so that equal
+        # dates and titles keep the order of the events, as expand() gives them.
+        keys = [(o.start, o.title, o.event.pk, o) for o in expanded]
+        keys += [(start, title, pk, None) for pk, start, title in rows]
+        keys.sort(key=lambda key: key[2])
+        keys.sort(key=lambda key: (key[0], key[1]), reverse=newest_first)
+        self.keys = keys
+
+    def count(self):
+        return len(self.keys)
+
+    def __len__(self):
+        return len(self.keys)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = self.keys[index]
+        wanted = [pk for _start, _title, pk, occurrence in keys if occurrence is None]
+        events = {}
+        if wanted:
+            loaded = prepare(self.events.filter(pk__in=wanted), self.request)
+            urls = PageUrls(self.request)
+            for event in loaded:
+                events[event.pk] = event
+                event.listing_url = urls(event)
+        occurrences = []
+        for _start, _title, pk, occurrence in keys:
+            if occurrence is None:
+                event = events.get(pk)
+                if event is None:  # unpublished meanwhile
+                    continue
+                occurrence = event._occurrence(event.start, event.end, event.listing_url)
+                occurrence.room = event.localized_room
+            occurrences.append(occurrence)
+        return occurrences
 
 
 def upcoming_occurrences(limit=None, request=None, days=365):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from .choices import RegistrationMode, RegistrationStatus
 from .forms import ProgrammeFilterForm
-from .queries import events_for_locale, expand, overlapping
+from .queries import OccurrenceList, events_for_locale, overlapping
 
 PER_PAGE = 30
 
@@ -21,7 +21,7 @@ def filtered_occurrences(request, page):
     form.is_valid()  # invalid fields are shown with their error and otherwise ignored
     after, before, newest_first = form.window()
     events = form.filter(overlapping(events_for_locale(page.locale), after, before))
-    occurrences = expand(events, after, before, request, newest_first=newest_first)
+    occurrences = OccurrenceList(events, after, before, request, newest_first=newest_first)
     return form, occurrences, (after, before)
 
 

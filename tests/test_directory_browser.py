@@ -1,5 +1,5 @@
-"""A reader's journey through the directory in a real browser: an accent-free search, two
-facets, the map, a result, and the CSV of the same filters."""
+"""A reader's journey through the directory in a real browser: a search with and without
+accents, two facets, the map, a result, and the CSV of the same filters."""
 
 import base64
 import csv
@@ -29,13 +29,19 @@ def test_search_facets_map_result_and_csv(page, live_server, demo_site):
     page.goto(f"{live_server.url}/fr/annuaire/")
     results = page.locator("#directory-results")
 
-    # Search without accents finds entries about "démocratie".
+    # Search with accents, then without: both find entries about "démocratie".
     # Stable selectors (names and values), not labels: the catalogues translate those.
-    page.locator('main input[name="q"]').fill("democratie")  # not the header's site search
+    page.locator('main input[name="q"]').fill("Démocratie")  # not the header's site search
+    page.locator('[data-directory-form] button[type="submit"]').click()
+    page.wait_for_url("**/fr/annuaire/?q=D%C3%A9mocratie**")
+    accented = page.locator(".directory-card .card__title a").all_inner_texts()
+    assert "Les Halles Civiques" in accented
+    page.locator('main input[name="q"]').fill("democratie")
     page.locator('[data-directory-form] button[type="submit"]').click()
     page.wait_for_url("**/fr/annuaire/?q=democratie**")
     names = page.locator(".directory-card .card__title a").all_inner_texts()
     assert "Les Halles Civiques" in names
+    assert sorted(names) == sorted(accented)
 
     # Two facets, applied in place by the script.
     page.locator('input[name="entry"][value="organisation"]').check()

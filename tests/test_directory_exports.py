@@ -60,20 +60,20 @@ def test_csv_export_parses_and_hides_private_contacts(client, index):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "license" in response["Link"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     by_slug = {row["url"].rstrip("/").rsplit("/", 1)[1]: row for row in rows}
     assert set(by_slug) == {"evil", "halles", "civic-hall"}  # drafts are not exported
     assert by_slug["halles"]["contact_email"] == "bonjour@halles.example"
     assert by_slug["halles"]["themes"] == "civic-tech"
     assert by_slug["evil"]["contact_email"] == ""
-    assert b"hidden@example.org" not in response.content
+    assert b"hidden@example.org" not in response.getvalue()
     assert by_slug["civic-hall"]["step_free_access"] == "true"
     assert by_slug["civic-hall"]["longitude"] == "-73.9903"
 
 
 def test_csv_neutralises_formulas(client, index):
     response = client.get("/fr/annuaire/export/csv/")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode())))
     evil = next(row for row in rows if row["url"].endswith("/evil/"))
     assert evil["name"].startswith("'=")
     assert evil["summary"].startswith("'+")
@@ -83,20 +83,20 @@ def test_csv_neutralises_formulas(client, index):
 def test_json_export_carries_licence_and_applies_filters(client, index):
     response = client.get("/fr/annuaire/export/json/", {"entry": "place"})
     assert response.status_code == 200
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert data["metadata"]["licence"]["name"] == LICENCE
     assert data["metadata"]["language"] == "fr"
     assert [entry["name"] for entry in data["entries"]] == ["Civic Hall"]
     assert data["entries"][0]["contact_email"] == ""
 
-    searched = json.loads(client.get("/fr/annuaire/export/json/", {"q": "civiques"}).content)
+    searched = json.loads(client.get("/fr/annuaire/export/json/", {"q": "civiques"}).getvalue())
     assert [entry["name"] for entry in searched["entries"]] == ["Les Halles Civiques"]
 
 
 def test_geojson_export_is_a_feature_collection_of_points(client, index):
     response = client.get("/fr/annuaire/export/geojson/", {"theme": "civic-tech"})
     assert response["Content-Type"].startswith("application/geo+json")
-    data = json.loads(response.content)
+    data = json.loads(response.getvalue())
     assert data["type"] == "FeatureCollection"
     assert data["metadata"]["licence"]["name"] == LICENCE
     features = {feature["properties"]["name"]: feature for feature in data["features"]}
@@ -125,7 +125,7 @@ def test_exports_only_hold_the_requested_language(client, index, site_tree):
         index, site_tree["locales"]["en"], {"Annuaire": "Directory", "annuaire": "directory"}
     )
     f.organisation(index_en, "English only")
-    data = json.loads(client.get("/fr/annuaire/export/json/").content)
+    data = json.loads(client.get("/fr/annuaire/export/json/").getvalue())
     assert "English only" not in [entry["name"] for entry in data["entries"]]
 
 
@@ -147,6 +147,9 @@ def test_export_query_count_is_constant(client, site_tree):
         for route in ("csv", "json", "geojson"):
             client.get(f"/fr/i{size}/export/{route}/")  # warm the site's cached root paths
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(f"/fr/i{size}/export/{route}/").status_code == 200
+                response = client.get(f"/fr/i{size}/export/{route}/")
+                assert response.status_code == 200
+                # The export streams: its queries run while the body is read.
+                assert response.streaming and f"Entry {size - 1}".encode() in response.getvalue()
             counts.append((route, len(queries)))
     assert counts[:3] == [(route, n) for route, n in counts[3:]]

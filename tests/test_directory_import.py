@@ -132,7 +132,7 @@ def test_reimport_updates_rather_than_duplicates(index, tmp_path, capsys):
 
 def test_export_then_import_round_trip_updates_in_place(client, index, tmp_path, capsys):
     f.organisation(index, "=Formule", slug="formule", city="-Lyon", summary="Résumé", website="")
-    exported = client.get("/fr/annuaire/export/csv/").content.decode()
+    exported = client.get("/fr/annuaire/export/csv/").getvalue().decode()
     call_command("import_directory", _write(tmp_path, exported))
     assert "created 0, updated 1" in capsys.readouterr().out
     page = OrganisationPage.objects.get()

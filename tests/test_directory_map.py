@@ -81,7 +81,7 @@ def test_map_view_reads_the_geojson_of_the_current_filters(client, index):
     assert not [s for s in soup.find_all("script") if not s.get("src")]
     # Filters keep the map view; exports do not carry it.
     assert soup.select_one('form[data-directory-form] input[name="view"]')["value"] == "map"
-    geojson = json.loads(client.get(canvas["data-geojson-url"]).content)
+    geojson = json.loads(client.get(canvas["data-geojson-url"]).getvalue())
     assert {feat["properties"]["name"] for feat in geojson["features"]} == {
         "Darwin",
         "Les Halles Civiques",
@@ -136,7 +136,7 @@ def test_near_combines_with_facets_and_reaches_the_exports(client, index):
     assert _names(soup) == ["Darwin"]
     csv_link = soup.select_one('link[type="text/csv"]')["href"]
     assert "near=Bordeaux" in csv_link and "radius=1000" in csv_link
-    data = json.loads(client.get("/fr/annuaire/export/json/", params).content)
+    data = json.loads(client.get("/fr/annuaire/export/json/", params).getvalue())
     assert [entry["name"] for entry in data["entries"]] == ["Darwin"]
 
 
@@ -158,7 +158,9 @@ def test_bad_near_values_are_ignored_with_a_message(client, index, params):
     response = client.get("/fr/annuaire/", params)
     assert response.status_code == 200
     for route in ("csv", "json", "geojson"):
-        assert client.get(f"/fr/annuaire/export/{route}/", params).status_code == 200
+        export = client.get(f"/fr/annuaire/export/{route}/", params)
+        assert export.status_code == 200
+        assert export.getvalue()  # the streamed body is produced without an error
     if params.get("near", "").startswith(("91", "abc", "'")) or "radius" in params:
         assert _soup(response).select_one(".directory-messages")
 

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -369,3 +370,47 @@ def test_demo_loader_is_idempotent_and_serves_both_languages(client):
     response = client.get("/en/directory/?theme=civic-crowdfunding")
     assert "Les Co-citoyens" in titles(response)
     assert b'href="/en/directory/"' in client.get("/en/").content  # menu entry
+
+
+@pytest.fixture
+def facet_catalogue():
+    """French translations of each facet's "All" as a translator would give them."""
+    from django.utils.translation import trans_real
+
+    catalogue = trans_real.translation("fr")._catalog
+    entries = {
+        "directory facet: every type of organisation\x04All": "Tous",
+        "directory facet: every city\x04All": "Toutes",
+        "directory facet: every relation to the network\x04All": "Toutes",
+        "directory facet: no accessibility requirement\x04Any": "Indifférent",
+    }
+    saved = {key: catalogue.get(key) for key in entries}
+    for key, value in entries.items():
+        catalogue[key] = value
+    yield entries
+    for key, value in saved.items():
+        if value is None:
+            for layer in catalogue._catalogs:
+                layer.pop(key, None)
+        else:
+            catalogue[key] = value
+
+
+def _all_labels(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        label["for"].removeprefix("facet-").removesuffix("-all"): label.get_text(strip=True)
+        for label in soup.select('label[for^="facet-"][for$="-all"]')
+    }
+
+
+def test_each_facet_says_all_in_agreement_with_its_noun(client, directory, facet_catalogue):
+    labels = _all_labels(client.get("/fr/annuaire/"))
+    # Each facet carries its own translation context, so French can agree in gender.
+    assert labels["type"] == "Tous"
+    assert labels["relation"] == "Toutes"
+    assert labels["city"] == "Toutes"
+    assert labels["access"] == "Indifférent"
+    english = _all_labels(client.get("/en/directory/"))
+    assert set(english.values()) <= {"All", "Any"}
+    assert english.get("access", "Any") == "Any"

@@ -1,4 +1,5 @@
-"""A reader filters the programme, opens an event, registers, and cancels from the e-mail."""
+"""A reader filters the programme, opens an event, registers, and cancels from the e-mail;
+a festival's venues on a map and in a list."""
 
 import re
 
@@ -38,4 +39,22 @@ def test_filter_open_register_and_cancel_by_email(page, live_server, demo_site):
     registration.refresh_from_db()
     assert registration.status == "cancelled"
     assert not Registration.objects.filter(event=event, status="confirmed").exists()
+    assert page.console_errors == []
+
+
+def test_festival_map_shows_the_listed_venues(page, live_server, demo_site):
+    from programme.models import FestivalPage
+    from tests.test_directory_browser import _serve_blank_tiles
+
+    _serve_blank_tiles(page)
+    festival = FestivalPage.objects.get(locale__language_code="fr")
+    page.goto(f"{live_server.url}{festival.url}")
+    canvas = page.locator("[data-festival-map]")
+    canvas.locator(".leaflet-marker-icon").first.wait_for()
+    with_position = [
+        item for item in page.locator(".festival-venues__item").all_inner_texts() if "48.87" in item
+    ]
+    assert canvas.locator(".leaflet-marker-icon").count() == len(with_position) >= 1
+    canvas.locator(".leaflet-marker-icon").first.click()
+    assert "Pelouses du belvédère" in page.locator(".leaflet-popup-content").inner_text()
     assert page.console_errors == []

@@ -104,3 +104,77 @@ def test_festival_feed_has_only_its_events(client, programme):  # noqa: F811
     assert page.status_code == 200 and "Concert" in page.text and "Hors festival" not in page.text
     listing = client.get("/fr/programme/?from=2027-09-18&to=2027-09-19").text
     assert "Concert" in listing and "Hors festival" in listing
+
+
+def _feed_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the site's cached root paths
+    with CaptureQueriesContext(connection) as queries:
+        parse(client.get(url))
+    return len(queries)
+
+
+def test_feed_query_count_does_not_grow_with_events(client, programme):  # noqa: F811
+    from decimal import Decimal
+
+    from programme.models import Room
+
+    festival = FestivalPage(
+        title="Festives",
+        slug="festives",
+        start_date=dt.date(2027, 9, 18),
+        end_date=dt.date(2027, 9, 19),
+    )
+    programme.add_child(instance=festival)
+    festival.save_revision().publish()
+    room = Room.objects.create(name="Salle", slug="salle", locale=programme.locale)
+    urls = ("/fr/programme/calendar/?from=2027-09-01", "/fr/programme/festives/calendar/")
+
+    def add(count, offset):
+        for n in range(offset, offset + count):
+            parent = festival if n % 2 else programme
+            fields = (
+                {"room": room}
+                if n % 3
+                else {
+                    "venue_name": "Pelouses",
+                    "latitude": Decimal("48.87"),
+                    "longitude": Decimal("2.38"),
+                }
+            )
+            if n % 4 == 0:
+                fields.update(recurrence_frequency="DAILY", recurrence_count=2)
+            add_event(
+                parent,
+                f"e{n}",
+                dt.datetime(2027, 9, 18, 9 + n % 10, tzinfo=PARIS),
+                en=False,
+                **fields,
+            )
+
+    add(4, 0)
+    few = [_feed_queries(client, url) for url in urls]
+    add(12, 4)
+    assert [_feed_queries(client, url) for url in urls] == few
+
+
+def test_long_lines_fold_and_read_back_intact(client, programme):  # noqa: F811
+    summary = "Déjà-vu ; virgules, barres \\ obliques — « guillemets » " * 3
+    event = add_event(
+        programme,
+        "long",
+        dt.datetime(2027, 3, 4, 18, tzinfo=PARIS),
+        en=False,
+        title="Atelier très, très long ; " * 4,
+        summary=summary.strip(),
+        all_day=True,
+    )
+    response = client.get(f"{event.url}calendar/")
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+    (vevent,) = parse(response).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == event.title
+    assert str(vevent["DESCRIPTION"]) == summary.strip()
+    assert vevent["DTSTART"].dt == dt.date(2027, 3, 4)
+    assert vevent["DTEND"].dt == dt.date(2027, 3, 5)

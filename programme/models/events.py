@@ -1,4 +1,5 @@
 import datetime as dt
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,6 +22,12 @@ from ..choices import Audience, EventFormat, EventStatus, RegistrationMode, Week
 from ..recurrence import RecurrenceMixin, local_zone
 from .occurrences import EventOccurrence
 from .sharing import SharingMixin
+
+
+def halls_address(settings):
+    """The halls' postal address on one line, from the site's settings."""
+    parts = (settings.street_address, settings.postcode, settings.city)
+    return ", ".join(part for part in parts if part)
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -271,12 +278,16 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
 
     # Dates --------------------------------------------------------------------------------
 
-    def occurrences_between(self, after, before, request=None):
-        """Occurrences overlapping [after, before), with each date's changes applied."""
-        url = self.get_url(request)
+    def occurrences_between(self, after, before, request=None, url=None):
+        """Occurrences overlapping [after, before), with each date's changes applied.
+
+        Listings pass the page's `url` (computed in bulk); otherwise Wagtail works it out.
+        """
+        if url is None:
+            url = self.get_url(request)
         duration = self.duration
         zone = local_zone()
-        overrides = {override.date: override for override in self.occurrence_overrides.all()}
+        overrides = {override.date: override for override in self.overrides()}
         occurrences = []
         for start in self.starts_between(after, before):
             override = overrides.get(timezone.localtime(start, zone).date())
@@ -297,6 +308,11 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
         occurrences.sort(key=lambda occurrence: occurrence.start)
         return occurrences
 
+    def overrides(self):
+        """The changes to single dates (attached in bulk by programme.queries.prepare)."""
+        bulk = getattr(self, "bulk_overrides", None)
+        return bulk if bulk is not None else list(self.occurrence_overrides.all())
+
     def _occurrence(self, start, end, url, override=None, original=None):
         return EventOccurrence(
             event=self,
@@ -315,21 +331,22 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
                 return occurrence
         return None
 
-    def next_occurrences(self, limit=10, request=None):
+    def next_occurrences(self, limit=10, request=None, url=None):
         now = timezone.now()
-        occurrences = self.occurrences_between(now, now + dt.timedelta(days=400), request)
+        occurrences = self.occurrences_between(now, now + dt.timedelta(days=400), request, url=url)
         return occurrences[:limit] if limit else occurrences
 
-    def display_occurrence(self, request=None):
+    def display_occurrence(self, request=None, url=None):
         """The next date of the event, or its first one once it is over."""
-        upcoming = self.next_occurrences(limit=1, request=request)
+        upcoming = self.next_occurrences(limit=1, request=request, url=url)
         if upcoming:
             return upcoming[0]
-        return EventOccurrence(event=self, start=self.start, end=self.end, url=self.get_url())
+        url = url if url is not None else self.get_url(request)
+        return EventOccurrence(event=self, start=self.start, end=self.end, url=url)
 
     # Place --------------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def localized_room(self):
         return self.room.localized if self.room_id else None
 
@@ -338,18 +355,18 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
         room = self.localized_room
         return room.name if room else self.venue_name
 
+    @cached_property
+    def hall_address(self):
+        """The halls' address, from the site's settings (set in bulk for listings)."""
+        from home.models import SiteSettings
+
+        site = self.get_site()
+        return halls_address(SiteSettings.for_site(site)) if site is not None else ""
+
     @property
     def place_address(self):
         if self.room_id or not self.venue_name:
-            from home.models import SiteSettings
-
-            site = self.get_site()
-            if site is None:
-                return ""
-            settings = SiteSettings.for_site(site)
-            return ", ".join(
-                part for part in (settings.street_address, settings.postcode, settings.city) if part
-            )
+            return self.hall_address
         return ", ".join(part for part in (self.venue_address, self.venue_city) if part)
 
     def _localized(self, manager):

@@ -125,10 +125,10 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
 
         return programme_calendar(request, self)
 
-    def festival_events(self):
-        from ..queries import events_for_locale
+    def festival_events(self, request=None):
+        from ..queries import events_for_locale, prepare
 
-        return list(events_for_locale(self.locale).descendant_of(self))
+        return prepare(events_for_locale(self.locale).descendant_of(self), request)
 
     def venue_list(self, events):
         """Each place the festival's events happen at, once, with its address and position."""
@@ -147,6 +147,28 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
             )
             venue["events"].append(event)
         return list(venues.values())
+
+    @staticmethod
+    def map_data(venues):
+        """The venues with a position, as JSON for the map's data attribute (the template
+        escapes it); the list of venues next to the map gives the same places to everyone."""
+        import json
+
+        from django.utils.translation import ngettext
+
+        points = [
+            {
+                "name": venue["name"],
+                "address": venue["address"],
+                "latitude": float(venue["latitude"]),
+                "longitude": float(venue["longitude"]),
+                "events": ngettext("%(count)d event", "%(count)d events", len(venue["events"]))
+                % {"count": len(venue["events"])},
+            }
+            for venue in venues
+            if venue["latitude"] is not None and venue["longitude"] is not None
+        ]
+        return json.dumps(points, ensure_ascii=False) if points else ""
 
     def json_ld(self, events, request=None):
         """schema.org Festival (an EventSeries too) with its events as subEvents."""
@@ -186,7 +208,14 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = self.festival_events()
+        from django.conf import settings
+
+        events = self.festival_events(request)
         context["venues"] = self.venue_list(events)
+        context["venue_map"] = {
+            "points": self.map_data(context["venues"]),
+            "tile_url": settings.PORTAL_MAP_TILE_URL,
+            "attribution": settings.PORTAL_MAP_TILE_ATTRIBUTION,
+        }
         context["json_ld"] = self.json_ld(events, request)
         return context

@@ -34,3 +34,10 @@ def demo(demo_db, db):
     cache.clear()
     yield
     cache.clear()
+
+
+def body(response):
+    """The whole body, whether the view streamed it (the exports) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content

@@ -24,7 +24,7 @@ from programme.models import EventPage, FestivalPage, ProgrammePage
 from search.query import MAX_QUERY_WORDS
 from submissions.models import Submission
 
-from .hardening_support import demo, demo_db  # noqa: F401 - fixtures
+from .hardening_support import body, demo, demo_db  # noqa: F401 - fixtures
 from .submissions_support import event_data, organisation_data, place_data
 
 SCRIPT = '<script>alert("xss")</script>'
@@ -128,7 +128,7 @@ def _check(client, url, params, failures, allowed=OK):
         "text/xml",
     )
     if response.status_code == 200 and markup:
-        text = response.content.decode("utf-8", "replace")
+        text = body(response).decode("utf-8", "replace")
         for marker in MARKERS:
             if marker in text:
                 failures.append(f"{label}: unescaped {marker!r}")
@@ -371,7 +371,7 @@ def test_submission_forms_refuse_or_store_hostile_fields(
         elif response.status_code in (200, 400, 429):
             if stored:
                 failures.append(f"{label}: form refused but stored {stored}")
-            text = response.content.decode()
+            text = body(response).decode()
             if any(marker in text for marker in MARKERS):
                 failures.append(f"{label}: unescaped markup in the form again")
         else:
@@ -452,13 +452,13 @@ def test_stored_markup_is_escaped_in_emails_admin_and_status_page(
     ):
         response = admin_client.get(url)
         assert response.status_code == 200, url
-        assert not any(marker in response.content.decode() for marker in MARKERS), url
+        assert not any(marker in body(response).decode() for marker in MARKERS), url
 
     # The page itself, once an editor publishes it, and everything built from it.
     page.save_revision().publish()
     directory = page.get_parent().specific
     for url in (page.url, directory.url, directory.url + "?q=Atelier"):
-        text = client.get(url).content.decode()
+        text = body(client.get(url)).decode()
         assert not any(marker in text for marker in MARKERS), url
 
 
@@ -472,7 +472,7 @@ def test_exports_neutralise_formulas_and_keep_markup_inert(client, settings):
     page.save_revision().publish()
 
     response = client.get(directory.url + "export/csv/")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(body(response).decode())))
     row = next(r for r in rows if r["id"] == str(page.pk))
     assert row["name"].startswith("'=")
     assert row["summary"].startswith("'+")
@@ -490,10 +490,10 @@ def test_exports_neutralise_formulas_and_keep_markup_inert(client, settings):
         # Data, not a page: a JSON type browsers never sniff into HTML, one valid document.
         assert response["Content-Type"].startswith(("application/json", "application/geo+json"))
         assert response["X-Content-Type-Options"] == "nosniff"
-        data = json.loads(response.content)
+        data = json.loads(body(response))
         records = data.get("entries") or [f["properties"] for f in data["features"]]
         assert f"+{SCRIPT}" in [record["summary"] for record in records]
-    text = client.get(directory.url).content.decode()
+    text = body(client.get(directory.url)).decode()
     assert not any(marker in text for marker in MARKERS)
     assert "=HYPERLINK(&quot;http://evil.example&quot;,&quot;clic&quot;)" in text
 
@@ -510,11 +510,11 @@ def test_feeds_escape_stored_markup(client):
     for url in (programme.url + "feed/", article.get_parent().url + "feed/"):
         response = client.get(url)
         assert response.status_code == 200, url
-        root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+        root = ET.fromstring(body(response))  # noqa: S314 - our own feed
         titles = [el.text or "" for el in root.iter() if el.tag.endswith("title")]
         assert any("<script>" in t or "<img" in t for t in titles), url  # text, not markup
-        assert b"<script>" not in response.content and b"<img src" not in response.content
-    calendar = client.get(event.url + "calendar/").content.decode()
+        assert b"<script>" not in body(response) and b"<img src" not in body(response)
+    calendar = body(client.get(event.url + "calendar/")).decode()
     assert "\r\nX-Injected: 1" not in calendar  # the line break is escaped, not a new property
 
 
@@ -569,7 +569,7 @@ def test_registration_refuses_header_injection_and_escapes_names(
                 headers = message.message().as_string().split("\n\n", 1)[0]
                 if "victim@example.org" in headers or "Subject: spam" in headers:
                     failures.append(f"{label}: header injected")
-            text = response.content.decode() if response.status_code == 200 else ""
+            text = body(response).decode() if response.status_code == 200 else ""
             if any(marker in text for marker in MARKERS):
                 failures.append(f"{label}: unescaped")
             Registration.objects.filter(email="eve@example.org").delete()

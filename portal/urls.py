@@ -34,3 +34,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A database outage answers 503 with Retry-After; any other server error the usual 500 page.
+handler500 = "portal.errors.server_error"

@@ -6,7 +6,7 @@
 # Starts a throwaway PostgreSQL (scripts/services.sh, its own SERVICES_DIR), the demo content,
 # and gunicorn with the production settings on 127.0.0.1:$DRILL_PORT (page cache off, so every
 # request reaches the database). Readers request pages in a loop while the database stops
-# and starts again. Requests during the outage may fail (503 from /healthz, the 500 page);
+# and starts again. Requests during the outage may fail (503 from /healthz and the "back in a moment" page);
 # the drill fails if any request after the database is back fails: with CONN_HEALTH_CHECKS
 # the workers drop their dead connections and reconnect at once.
 #

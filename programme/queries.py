@@ -7,7 +7,7 @@ queries however many events and repetitions there are.
 import datetime as dt
 from urllib.parse import quote
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Site
@@ -52,6 +52,35 @@ def localized_rooms(events, locale=None):
         room.translation_key: room
         for room in Room.objects.filter(translation_key__in=keys, locale=locale)
     }
+
+
+def attach_organisers(events, locale=None):
+    """Set each event's live organisers in `locale` (falling back to the page an event names),
+    in two queries for all `events`, as `EventPage.localized_organisers` gives them one by one."""
+    from directory.models import OrganisationPage
+
+    locale = locale or Locale.get_active()
+    by_pk = {event.pk: event for event in events}
+    named = {pk: [] for pk in by_pk}
+    if by_pk:
+        pages = (
+            OrganisationPage.objects.filter(events__in=list(by_pk))
+            .annotate(event_pk=F("events"))
+            .order_by("path")
+        )
+        for page in pages:
+            named[page.event_pk].append(page)
+    keys = {page.translation_key for pages in named.values() for page in pages}
+    found = {}
+    if keys:
+        found = {
+            page.translation_key: page
+            for page in OrganisationPage.objects.filter(translation_key__in=keys, locale=locale)
+        }
+    for pk, pages in named.items():
+        localized = (found.get(page.translation_key, page) for page in pages)
+        by_pk[pk].__dict__["localized_organisers"] = [page for page in localized if page.live]
+    return events
 
 
 class PageUrls:

@@ -386,8 +386,9 @@ class EventPage(StemmedSearchMixin, RoutablePageMixin, RecurrenceMixin, SharingM
     def localized_themes(self):
         return self._localized(self.themes)
 
-    @property
+    @cached_property
     def localized_organisers(self):
+        """Live organisers in the page's language (set in bulk by queries.attach_organisers)."""
         return [page for page in self._localized(self.organisers) if page.live]
 
     @property

@@ -126,9 +126,21 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
         return programme_calendar(request, self)
 
     def festival_events(self, request=None):
-        from ..queries import events_for_locale, prepare
+        """The festival's events with what its page shows of each (rooms, organisers, images
+        and their renditions, full URLs), in the same few queries however many there are."""
+        from ..queries import PageUrls, attach_organisers, events_for_locale, prepare
 
-        return prepare(events_for_locale(self.locale).descendant_of(self), request)
+        events = (
+            events_for_locale(self.locale)
+            .descendant_of(self)
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
+        events = attach_organisers(prepare(events, request, self.locale), self.locale)
+        urls = PageUrls(request, full=True)
+        for event in events:
+            event.listing_full_url = urls(event)
+        return events
 
     def venue_list(self, events):
         """Each place the festival's events happen at, once, with its address and position."""
@@ -202,7 +214,10 @@ class FestivalPage(StemmedSearchMixin, RoutablePageMixin, Page):
             "location": [place(venue) for venue in venues]
             or {"@type": "Place", "name": "Les Halles Civiques"},
             "organizer": {"@type": "Organization", "name": "Les Halles Civiques"},
-            "subEvent": [event.json_ld_data(request) for event in events],
+            "subEvent": [
+                event.json_ld_data(request, url=getattr(event, "listing_full_url", None))
+                for event in events
+            ],
         }
         return json_for_script(data)
 

@@ -34,8 +34,10 @@ class SharingMixin:
     def json_ld(self, request=None):
         return json_for_script(self.json_ld_data(request))
 
-    def json_ld_data(self, request=None):
+    def json_ld_data(self, request=None, url=None):
+        """`url`, the page's full URL, may be given by a listing that computes it in bulk."""
         occurrence = self.display_occurrence(request)
+        url = url or self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -46,7 +48,7 @@ class SharingMixin:
             "eventStatus": SCHEMA_STATUS[EventStatus(occurrence.status)],
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "inLanguage": self.locale.language_code,
-            "url": self.get_full_url(request),
+            "url": url,
             "location": {
                 "@type": "Place",
                 "name": self.place_name or "Les Halles Civiques",
@@ -56,7 +58,7 @@ class SharingMixin:
                 "@type": "Offer",
                 "price": "0" if self.is_free else str(self.price),
                 "priceCurrency": "EUR",
-                "url": self.registration_url or self.get_full_url(request),
+                "url": self.registration_url or url,
                 "availability": "https://schema.org/SoldOut"
                 if occurrence.status == EventStatus.FULL
                 else "https://schema.org/InStock",

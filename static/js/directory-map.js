@@ -68,6 +68,14 @@
       element.replaceChildren();
       element.classList.add("is-ready");
       element.tabIndex = 0;
+      // Leaflet guesses its marker images from its stylesheet, which may not be applied yet
+      // when the script has loaded: give it their (fingerprinted) addresses instead.
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions({
+        iconUrl: element.dataset.markerIcon,
+        iconRetinaUrl: element.dataset.markerIcon2x,
+        shadowUrl: element.dataset.markerShadow,
+      });
       var map = L.map(element, { scrollWheelZoom: false }).setView([46.5, 2.5], 5);
       L.tileLayer(element.dataset.tileUrl, {
         attribution: element.dataset.attribution,

@@ -11,6 +11,40 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+# Every query parameter the public directory and programme read (hostile and fuzz tests).
+DIRECTORY_PARAMS = [
+    "q",
+    "entry",
+    "type",
+    "relation",
+    "kind",
+    "access",
+    "theme",
+    "city",
+    "country",
+    "sort",
+    "near",
+    "radius",
+    "view",
+    "page",
+    "lat",
+    "lon",
+]
+PROGRAMME_PARAMS = [
+    "from",
+    "to",
+    "when",
+    "format",
+    "audience",
+    "theme",
+    "festival",
+    "room",
+    "access",
+    "free",
+    "archive",
+    "page",
+]
+
 
 @pytest.fixture(scope="module")
 def demo_db(django_db_setup, django_db_blocker):

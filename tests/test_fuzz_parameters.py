@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .hardening_support import demo, demo_db  # noqa: F401 - fixtures
+from .hardening_support import DIRECTORY_PARAMS, PROGRAMME_PARAMS, demo, demo_db  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -58,53 +58,21 @@ def _assert_answers(client, path, pairs):
     assert response.status_code in ALLOWED, (path, pairs, response.status_code)
 
 
-DIRECTORY = [
-    "q",
-    "entry",
-    "type",
-    "relation",
-    "kind",
-    "access",
-    "theme",
-    "city",
-    "country",
-    "sort",
-    "near",
-    "radius",
-    "view",
-    "page",
-]
-PROGRAMME = [
-    "from",
-    "to",
-    "when",
-    "format",
-    "audience",
-    "theme",
-    "festival",
-    "room",
-    "access",
-    "free",
-    "archive",
-    "page",
-]
-
-
 @FUZZ
-@given(pairs=_query(DIRECTORY))
+@given(pairs=_query(DIRECTORY_PARAMS))
 def test_directory_never_fails(client, pairs):
     _assert_answers(client, "/fr/annuaire/", pairs)
 
 
 @FUZZ
-@given(pairs=_query([*DIRECTORY, "lang", "page_size"]))
+@given(pairs=_query([*DIRECTORY_PARAMS, "lang", "page_size"]))
 def test_directory_api_never_fails(client, settings, pairs):
     settings.PORTAL_API_RATE_LIMIT = 0
     _assert_answers(client, "/api/v1/directory/organisations/", pairs)
 
 
 @FUZZ
-@given(pairs=_query(PROGRAMME), calendar=st.booleans())
+@given(pairs=_query(PROGRAMME_PARAMS), calendar=st.booleans())
 def test_programme_never_fails(client, pairs, calendar):
     _assert_answers(client, "/fr/programme/calendar/" if calendar else "/fr/programme/", pairs)
 

@@ -24,7 +24,13 @@ from programme.models import EventPage, FestivalPage, ProgrammePage
 from search.query import MAX_QUERY_WORDS
 from submissions.models import Submission
 
-from .hardening_support import body, demo, demo_db  # noqa: F401 - fixtures
+from .hardening_support import (  # noqa: F401 - fixtures
+    DIRECTORY_PARAMS,
+    PROGRAMME_PARAMS,
+    body,
+    demo,
+    demo_db,
+)
 from .submissions_support import event_data, organisation_data, place_data
 
 SCRIPT = '<script>alert("xss")</script>'
@@ -69,38 +75,6 @@ HOSTILE = [
     "%00%ff",
 ]
 
-DIRECTORY_PARAMS = [
-    "q",
-    "entry",
-    "type",
-    "relation",
-    "kind",
-    "access",
-    "theme",
-    "city",
-    "country",
-    "sort",
-    "near",
-    "radius",
-    "view",
-    "page",
-    "lat",
-    "lon",
-]
-PROGRAMME_PARAMS = [
-    "from",
-    "to",
-    "when",
-    "format",
-    "audience",
-    "theme",
-    "festival",
-    "room",
-    "access",
-    "free",
-    "archive",
-    "page",
-]
 OK = {200, 400, 404}
 
 pytestmark = pytest.mark.usefixtures("demo")

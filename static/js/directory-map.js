@@ -8,25 +8,6 @@
 (function () {
   "use strict";
 
-  var leafletLoading = null;
-
-  function loadLeaflet(element) {
-    if (window.L) return Promise.resolve(window.L);
-    if (leafletLoading) return leafletLoading;
-    leafletLoading = new Promise(function (resolve, reject) {
-      var css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = element.dataset.leafletCss;
-      document.head.appendChild(css);
-      var script = document.createElement("script");
-      script.src = element.dataset.leafletJs;
-      script.onload = function () { resolve(window.L); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    });
-    return leafletLoading;
-  }
-
   function form() {
     return document.querySelector("[data-directory-form]");
   }
@@ -64,18 +45,10 @@
   function setupMap(element) {
     if (element.dataset.ready) return;
     element.dataset.ready = "true";
-    loadLeaflet(element).then(function (L) {
+    window.portalLeaflet(element).then(function (L) {
       element.replaceChildren();
       element.classList.add("is-ready");
       element.tabIndex = 0;
-      // Leaflet guesses its marker images from its stylesheet, which may not be applied yet
-      // when the script has loaded: give it their (fingerprinted) addresses instead.
-      L.Icon.Default.imagePath = "";
-      L.Icon.Default.mergeOptions({
-        iconUrl: element.dataset.markerIcon,
-        iconRetinaUrl: element.dataset.markerIcon2x,
-        shadowUrl: element.dataset.markerShadow,
-      });
       var map = L.map(element, { scrollWheelZoom: false }).setView([46.5, 2.5], 5);
       L.tileLayer(element.dataset.tileUrl, {
         attribution: element.dataset.attribution,

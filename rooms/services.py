@@ -190,7 +190,11 @@ def confirm(hire_id, user=None, comment=None):
         room_id = RoomRequest.objects.values_list("room_id", flat=True).get(pk=hire_id)
         if room_id is not None:
             _lock_room(room_id)
-        hire = RoomRequest.objects.select_for_update().select_related("room").get(pk=hire_id)
+        hire = (
+            RoomRequest.objects.select_for_update(of=("self",))
+            .select_related("room")
+            .get(pk=hire_id)
+        )
         if hire.status != RequestStatus.PENDING:
             raise AlreadyDecided(hire.get_status_display())
         clashes = find_conflicts(hire)

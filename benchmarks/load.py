@@ -86,10 +86,10 @@ def production_env(database, static_root, port, workers):
     return env
 
 
-def collectstatic(env):
-    subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
+def bring_up_to_date(env):
+    """A reused database and static folder follow the code: migrate, then collect."""
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
 def wait_until_up(port, process, limit=60):
@@ -176,7 +176,7 @@ def main():
     static_root = Path(f"{database}.static")
     prepare(database, static_root)
     env = production_env(database, static_root, args.port, args.workers)
-    collectstatic(env)
+    bring_up_to_date(env)
 
     theme = subprocess.run(  # noqa: S603
         [PYTHON, "-c", "from directory.models import Theme; print(Theme.objects.first().slug)"],

@@ -5,7 +5,7 @@ then p50/p95 server time of the directory's main requests through Django's test 
         [--database /tmp/directory-bench.sqlite3]   # keep the database and reuse it next time
 
 Run on demand only (never in the test suite). Pages are bulk-inserted (treebeard paths computed
-here, one INSERT per batch) rather than saved one by one, then indexed with `update_index`.
+here, one INSERT per batch) rather than saved one by one, then indexed with `rebuild_search_index`.
 """
 
 import argparse
@@ -160,7 +160,7 @@ def build(organisations, places):
                 )
         Page.objects.filter(pk=index.pk).update(numchild=step)
     started = time.perf_counter()
-    call_command("update_index", verbosity=0)
+    call_command("rebuild_search_index", verbosity=0)
     print(f"indexed {step} entries in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return index, themes
 

@@ -1,41 +1,53 @@
-"""Load benchmark: the production configuration under concurrent readers, from another process.
+"""Load benchmark: the production configuration under concurrent readers, driven by Locust.
 
-    .venv/bin/python benchmarks/load.py [--users 20] [--seconds 60] [--workers 3]
+    .venv/bin/python benchmarks/load.py [--scenario one-page|reader-mix] [--users 20]
+        [--seconds 60] [--workers 3] [--port 8104]
         [--database /tmp/hardening-load.sqlite3]   # built once (10,000 + 2,000 entries), reused
+    make bench-load [BENCH_PORT=8104] [BENCH_ARGS="--scenario reader-mix --seconds 30"]
 
 What it does:
 1. Builds (once) a SQLite file with benchmarks/directory.py's 10,000 organisations and 2,000
    places, plus a programme of 30 events, and collects the static files.
 2. Starts gunicorn with `portal.settings.production` (DEBUG off, a random SECRET_KEY,
-   ALLOWED_HOSTS=127.0.0.1, HTTPS redirect off because there is no TLS on loopback) and the
-   portal's own gunicorn.py.
-3. For each scenario, `--users` concurrent clients (threads of this separate process, keep-
-   alive connections on loopback) request the same address for `--seconds`: once with the
-   page cache off ("cold": every request builds its page) and once with it on ("warm"). A
-   static file served by the same server (WhiteNoise) is the ceiling.
-4. Prints requests/s, p50, p95 and the number of errors (status >= 400 or no answer), then
-   stops gunicorn.
+   ALLOWED_HOSTS=127.0.0.1, HTTPS redirect off because there is no TLS on loopback, the API's
+   rate limit off because every simulated reader shares one address) and the portal's own
+   gunicorn.py.
+3. Runs Locust headless (a separate `locust` process: it patches the standard library with
+   gevent), `--users` users without pauses, for `--seconds`, once with the page cache off
+   ("cold": every request builds its page) and once with it on ("warm"):
+   - `one-page` (benchmarks/locust_one_page.py): every user requests the same address, one
+     page kind after another; a static file served by the same server (WhiteNoise) is the
+     ceiling.
+   - `reader-mix` (benchmarks/locust_reader_mix.py): users request every page kind at random
+     in reader-like proportions, all at once.
+4. Prints requests/s, the 50th, 95th and 99th percentiles and the number of errors (status
+   >= 400 or no answer) per page kind, then stops gunicorn.
 
-Run on demand only, never in the test suite. Each scenario runs `--seconds` twice, so the
-whole run lasts about 13 x `--seconds`.
+Run on demand only, never in the test suite. `one-page` lasts about 15 x `--seconds`,
+`reader-mix` about 2 x `--seconds`.
 """
 
 import argparse
+import csv
 import http.client
+import json
 import os
 import secrets
 import signal
-import statistics
-import subprocess  # noqa: S404 - starts gunicorn and the builder
+import subprocess  # noqa: S404 - starts gunicorn, locust and the builder
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+LOCUST = str(Path(sys.executable).with_name("locust"))
+SCENARIOS = {
+    "one-page": ROOT / "benchmarks" / "locust_one_page.py",
+    "reader-mix": ROOT / "benchmarks" / "locust_reader_mix.py",
+}
 
 
 def prepare(database, static_root):
@@ -82,6 +94,7 @@ def production_env(database, static_root, port, workers):
         GUNICORN_WORKERS=str(workers),
         GUNICORN_THREADS="2",
         LOG_LEVEL="ERROR",
+        PORTAL_API_RATE_LIMIT="0",
     )
     return env
 
@@ -107,63 +120,86 @@ def wait_until_up(port, process, limit=60):
     raise SystemExit("gunicorn did not answer in time")
 
 
-def hammer(port, path, users, seconds):
-    """`users` threads requesting `path` until `seconds` pass. Returns (latencies, errors)."""
-    latencies, errors, lock = [], [0], threading.Lock()
-    stop_at = time.monotonic() + seconds
-
-    def user():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, failed = [], 0
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            try:
-                connection.request("GET", path, headers={"Host": "127.0.0.1"})
-                response = connection.getresponse()
-                response.read()
-                if response.status >= 400:
-                    failed += 1
-                if response.getheader("Connection", "").lower() == "close":
-                    connection.close()
-                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            except (OSError, http.client.HTTPException):
-                failed += 1
-                connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            mine.append(time.perf_counter() - started)
-        with lock:
-            latencies.extend(mine)
-            errors[0] += failed
-
-    threads = [threading.Thread(target=user) for _ in range(users)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, errors[0]
-
-
 def static_path(static_root):
     """A fingerprinted static file from the manifest WhiteNoise serves."""
-    import json
-
     manifest = json.loads((static_root / "staticfiles.json").read_text())
     return "/static/" + manifest["paths"]["css/portal.css"]
 
 
-def report(label, latencies, errors, seconds):
-    if not latencies:
-        return f"{label:<34} {'-':>8} {'-':>8} {'-':>8} {errors:>6}"
-    ordered = sorted(latencies)
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+def pages(static_root, theme_slug):
+    """(page kind, address, weight in the reader mix) of each page kind measured."""
+    return [
+        ("static file (ceiling)", static_path(static_root), 4),
+        ("home page", "/fr/", 3),
+        ("directory, two facets", f"/fr/annuaire/?type=association&theme={theme_slug}", 2),
+        ("organisation page", "/fr/annuaire/organisationpage-42/", 4),
+        ("programme", "/fr/programme/", 2),
+        ("event page", "/fr/programme/atelier-3/", 3),
+        ("iCal feed", "/fr/programme/calendar/", 1),
+        ("directory API", "/api/v1/directory/organisations/?lang=fr", 1),
+    ]
+
+
+def locust(scenario, port, users, seconds, output, extra):
+    """Run one headless Locust and return its statistics rows, one per page kind."""
+    prefix = output / "locust"
+    command = [
+        LOCUST,
+        "-f",
+        str(SCENARIOS[scenario]),
+        "--headless",
+        "--only-summary",
+        "--host",
+        f"http://127.0.0.1:{port}",
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{seconds:g}s",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        str(prefix),
+        "--exit-code-on-error",
+        "0",
+        *extra,
+    ]
+    with open(output / "locust.log", "a") as log:
+        subprocess.run(command, cwd=ROOT, stdout=log, stderr=log, check=True)  # noqa: S603
+    with open(f"{prefix}_stats.csv", newline="") as stats:
+        return [row for row in csv.DictReader(stats) if row["Name"] != "Aggregated"]
+
+
+def report(label, row):
+    if row is None or not int(row["Request Count"]):
+        return f"{label:<34} {'-':>8} {'-':>8} {'-':>8} {'-':>8} {'-':>6}"
     return (
-        f"{label:<34} {len(latencies) / seconds:>8.1f} "
-        f"{statistics.median(ordered) * 1000:>8.0f} {p95 * 1000:>8.0f} {errors:>6}"
+        f"{label:<34} {float(row['Requests/s']):>8.1f} {row['50%']:>8} {row['95%']:>8} "
+        f"{row['99%']:>8} {row['Failure Count']:>6}"
     )
+
+
+def measure(args, state, pages_list, output):
+    """Yield the printed rows for one server state ("cold" or "warm"), as they are measured."""
+    if args.scenario == "reader-mix":
+        mix = json.dumps([[kind, path, weight] for kind, path, weight in pages_list])
+        rows = locust("reader-mix", args.port, args.users, args.seconds, output, ["--pages", mix])
+        by_kind = {row["Name"]: row for row in rows}
+        for kind, _path, _weight in pages_list:
+            yield report(f"{kind} ({state})", by_kind.get(kind))
+        return
+    for kind, path, _weight in pages_list:
+        if kind.startswith("static") and state == "cold":
+            continue
+        extra = ["--page-kind", kind, "--page-path", path]
+        rows = locust("one-page", args.port, args.users, args.seconds, output, extra)
+        yield report(f"{kind} ({state})", rows[0] if rows else None)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", choices=sorted(SCENARIOS), default="one-page")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=3)
@@ -187,42 +223,36 @@ def main():
         check=False,
     )
     theme_slug = (theme.stdout.strip().splitlines() or ["civic-tech"])[-1]
-    scenarios = [
-        ("static file (ceiling)", static_path(static_root)),
-        ("home page", "/fr/"),
-        ("directory, two facets", f"/fr/annuaire/?type=association&theme={theme_slug}"),
-        ("organisation page", "/fr/annuaire/organisationpage-42/"),
-        ("programme", "/fr/programme/"),
-        ("event page", "/fr/programme/atelier-3/"),
-        ("iCal feed", "/fr/programme/calendar/"),
-    ]
+    pages_list = pages(static_root, theme_slug)
 
     print(
-        f"{args.users} users, {args.seconds:g} s per row, gunicorn {args.workers} workers x 2 "
-        f"threads, portal.settings.production, SQLite {database}",
+        f"Locust scenario {args.scenario}: {args.users} users, {args.seconds:g} s per row, "
+        f"gunicorn {args.workers} workers x 2 threads, portal.settings.production, "
+        f"SQLite {database}",
         flush=True,
     )
-    print(f"{'request':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}", flush=True)
+    print(
+        f"{'page kind':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}",
+        flush=True,
+    )
     # "cold": the page cache off, every request builds its page; "warm": the cache on (and
     # filled by a first request), as readers mostly meet it.
-    for state, cache_seconds in (("cold", "0"), ("warm", "300")):
-        server = subprocess.Popen(  # noqa: S603
-            [GUNICORN, "-c", "portal/gunicorn.py", "portal.wsgi"],
-            cwd=ROOT,
-            env={**env, "PORTAL_PAGE_CACHE_SECONDS": cache_seconds},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_until_up(args.port, server)
-            for label, path in scenarios:
-                if label.startswith("static") and state == "cold":
-                    continue
-                latencies, errors = hammer(args.port, path, args.users, args.seconds)
-                print(report(f"{label} ({state})", latencies, errors, args.seconds), flush=True)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
+    with tempfile.TemporaryDirectory(prefix="halles-locust-") as output:
+        for state, cache_seconds in (("cold", "0"), ("warm", "300")):
+            server = subprocess.Popen(  # noqa: S603
+                [GUNICORN, "-c", "portal/gunicorn.py", "portal.wsgi"],
+                cwd=ROOT,
+                env={**env, "PORTAL_PAGE_CACHE_SECONDS": cache_seconds},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                wait_until_up(args.port, server)
+                for line in measure(args, state, pages_list, Path(output)):
+                    print(line, flush=True)
+            finally:
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=60)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Wagtail admin view: import directory entries from a CSV, with a dry-run preview."""
+"""Wagtail admin view: import directory entries from a CSV or a GoGoCarto export, with a
+dry-run preview."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -7,8 +8,11 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from .choices import OrganisationType, PlaceKind, Relation
+from .gogocarto import gogocarto_rows, read_gogocarto
 from .importer import MAX_FILE_BYTES, DirectoryImporter, ImportFileError, read_csv
-from .models import DirectoryIndexPage
+from .index_page import DirectoryIndexPage
+from .themes import Theme
 
 
 def can_import(user, index=None):
@@ -18,11 +22,47 @@ def can_import(user, index=None):
 
 
 class ImportForm(forms.Form):
+    source = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("csv", _("CSV with the columns of the directory's export")),
+            ("gogocarto", _("GoGoCarto export (JSON)")),
+        ],
+        initial="csv",
+        required=False,
+    )
     file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_("UTF-8, with the columns of the directory's CSV export (5 MB at most)."),
+        label=_("File"),
+        help_text=_(
+            "UTF-8, 5 MB at most: a CSV with the columns of the directory's CSV export, or the "
+            "JSON of a GoGoCarto map (its elements.json)."
+        ),
     )
     locale = forms.ChoiceField(label=_("Language of the rows"))
+    entry_type = forms.ChoiceField(
+        label=_("GoGoCarto elements are"),
+        choices=[("organisation", _("Organisations")), ("place", _("Inspiring places"))],
+        initial="organisation",
+        required=False,
+    )
+    organisation_type = forms.ChoiceField(
+        label=_("Type of the organisations (GoGoCarto)"),
+        choices=OrganisationType.choices,
+        initial=OrganisationType.OTHER,
+        required=False,
+    )
+    relation = forms.ChoiceField(
+        label=_("Their relation to the network (GoGoCarto)"),
+        choices=Relation.choices,
+        initial=Relation.PARTNER,
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of the places (GoGoCarto)"),
+        choices=PlaceKind.choices,
+        initial="other",
+        required=False,
+    )
     dry_run = forms.BooleanField(
         label=_("Dry run: check the file and show what would change, save nothing"),
         required=False,
@@ -35,15 +75,27 @@ class ImportForm(forms.Form):
             (locale.language_code, locale.get_display_name()) for locale in Locale.objects.all()
         ]
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is None:
+            return cleaned
+        # Optional, for the forms posted before GoGoCarto was offered: the initial choice.
+        for name in ("source", "entry_type", "organisation_type", "relation", "kind"):
+            cleaned[name] = cleaned.get(name) or self.fields[name].initial
         if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            self.add_error("file", _("The file is larger than 5 MB."))
+            return cleaned
         try:
-            self.rows = read_csv(upload.read())
+            if cleaned["source"] == "gogocarto":
+                themes = Theme.objects.filter(locale__language_code=cleaned.get("locale"))
+                slugs = set(themes.values_list("slug", flat=True))
+                self.rows = gogocarto_rows(read_gogocarto(upload.read()), cleaned, slugs)
+            else:
+                self.rows = read_csv(upload.read())
         except ImportFileError as error:
-            raise forms.ValidationError(str(error)) from error
-        return upload
+            self.add_error("file", str(error))
+        return cleaned
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):

@@ -1,7 +1,8 @@
-"""Directory blocks that extend the shared block library."""
+"""Directory blocks: featured entries for editorial pages, and the images of a place's gallery."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
 
 class FeaturedEntriesBlock(blocks.StructBlock):
@@ -30,3 +31,15 @@ class FeaturedEntriesBlock(blocks.StructBlock):
             page.localized.specific for page in value["entries"] if page is not None and page.live
         ]
         return context
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(
+        label=_("Image"), help_text=_("A landscape photo, at least 1200 pixels wide.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "directory/blocks/gallery_image_block.html"

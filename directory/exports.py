@@ -7,18 +7,24 @@ organisations that agreed to publish them.
 import csv
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from .choices import Accessibility
+from .entries import OrganisationPage, PlacePage
 from .filters import DirectorySearch
-from .models import OrganisationPage, PlacePage
 
-LICENCE = {
-    "name": "Licence Ouverte / Open Licence 2.0 (Etalab)",
-    "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-}
+
+def data_licence():
+    """The licence the exports, the API and their documentation state (PORTAL_DATA_LICENCE)."""
+    return {
+        "name": settings.PORTAL_DATA_LICENCE["name"],
+        "url": settings.PORTAL_DATA_LICENCE["url"],
+    }
+
+
 CSV_COLUMNS = [
     "id",
     "translation_key",
@@ -196,7 +202,7 @@ def _metadata(index_page, request, count):
         "title": index_page.title,
         "source": index_page.get_full_url(request),
         "language": index_page.locale.language_code,
-        "licence": LICENCE,
+        "licence": data_licence(),
         "generated_at": timezone.now(),
         "count": count,
     }
@@ -248,7 +254,7 @@ def export_csv(index_page, request):
     filename = f"directory-{index_page.locale.language_code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # The licence travels in a header too, since CSV has no room for metadata.
-    response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
+    response["Link"] = f'<{data_licence()["url"]}>; rel="license"'
     return response
 
 

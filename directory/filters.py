@@ -1,22 +1,22 @@
-"""The directory's filters: a form that validates the query string, and the search it drives.
+"""The directory's filters: the query string read leniently, and the search it drives.
 
-Invalid facet values are ignored rather than rejected, so an old or hand-edited link still
-shows a useful page. Counts of each facet are computed over the other filters, so a reader
-sees how many entries each choice would give.
+Matching, ranking, paging and facet counts run on the search read model (`search.query`),
+so a page costs the same few queries whether the directory holds a hundred entries or ten
+thousand. Each facet takes several values (`?type=association&type=collective`: OR inside a
+facet, AND across facets); an invalid or unknown value is ignored rather than refused, so an
+old or hand-edited link still shows a useful page. Each option's count is computed over the
+other facets' selections, so a reader sees what choosing it would give.
 """
 
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from search.query import search_pages
+from search.query import KIND, Search, index_state, remember
 
+from .cards import entry_cards
 from .choices import (
     Accessibility,
     Country,
@@ -27,19 +27,26 @@ from .choices import (
     Sort,
     View,
 )
+from .entries import OrganisationPage, PlacePage
 from .geo import MAX_NEAR_LENGTH, bounding_box, haversine_km, parse_radius, resolve_near
-from .models import OrganisationPage, PlacePage, Theme
 from .ordering import OrderedEntries
+from .themes import Theme
 
 MAX_QUERY_LENGTH = 200
-MAX_SEARCH_RESULTS = 2000
-CARD_RENDITION = "fill-320x200"
+MAX_VALUES = 20  # per facet: more is not a reader's choice
 
-# Facets that only apply to one kind of entry.
-ORGANISATION_FACETS = ("type", "relation")
-PLACE_FACETS = ("kind", "access")
-FILTER_NAMES = ("entry", "type", "relation", "kind", "access", "theme", "city", "country")
-
+# URL parameter -> facet of the read model (declared by the entries' search_document()).
+FACETS = {
+    "entry": KIND,
+    "type": "organisation_type",
+    "relation": "relation",
+    "kind": "place_kind",
+    "access": "access",
+    "theme": "theme",
+    "city": "city",
+    "country": "country",
+}
+FILTER_NAMES = tuple(FACETS)
 
 # "All" agrees with each facet's noun in other languages (French: "Tous" for types, "Toutes"
 # for cities), so each facet has its own context for translators.
@@ -53,51 +60,29 @@ ALL_LABELS = {
     "city": pgettext_lazy("directory facet: every city", "All"),
     "country": pgettext_lazy("directory facet: every country", "All"),
 }
-
-
-def _choices(name, choices):
-    return [("", ALL_LABELS[name]), *choices]
+LABELS = {
+    "entry": _("Show"),
+    "type": _("Type of organisation"),
+    "relation": _("Relation to the network"),
+    "kind": _("Kind of place"),
+    "access": _("Accessibility"),
+    "theme": _("Theme"),
+    "city": _("City"),
+    "country": _("Country"),
+}
 
 
 class DirectoryFilterForm(forms.Form):
+    """The single-valued parameters (the facets, multi-valued, are read by DirectorySearch)."""
+
     q = forms.CharField(label=_("Search the directory"), required=False)
-    entry = forms.ChoiceField(
-        label=_("Show"), choices=_choices("entry", EntryType.choices), required=False
-    )
-    type = forms.ChoiceField(
-        label=_("Type of organisation"),
-        choices=_choices("type", OrganisationType.choices),
-        required=False,
-    )
-    relation = forms.ChoiceField(
-        label=_("Relation to the network"),
-        choices=_choices("relation", Relation.choices),
-        required=False,
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind of place"), choices=_choices("kind", PlaceKind.choices), required=False
-    )
-    access = forms.ChoiceField(
-        label=_("Accessibility"), choices=_choices("access", Accessibility.choices), required=False
-    )
-    theme = forms.ChoiceField(label=_("Theme"), choices=(), required=False)
-    city = forms.CharField(label=_("City"), required=False, max_length=100)
-    country = forms.ChoiceField(
-        label=_("Country"), choices=_choices("country", Country.choices), required=False
-    )
     sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
     near = forms.CharField(label=_("Near"), required=False)
     radius = forms.CharField(label=_("Within (km)"), required=False)
     view = forms.ChoiceField(label=_("View"), choices=View.choices, required=False)
 
-    def __init__(self, *args, themes=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = _choices(
-            "theme", [(theme.slug, theme.name) for theme in themes]
-        )
-
     def clean_q(self):
-        # Long or odd input is cut, never refused: the search backend escapes the words.
+        # Long or odd input is cut, never refused: the search reads words, not syntax.
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
 
     def clean_near(self):
@@ -105,9 +90,6 @@ class DirectoryFilterForm(forms.Form):
 
     def clean_radius(self):
         return self.cleaned_data["radius"].strip()[:20]
-
-    def clean_city(self):
-        return " ".join(self.cleaned_data["city"].split())
 
     @property
     def values(self):
@@ -120,46 +102,109 @@ class DirectoryFilterForm(forms.Form):
         }
 
 
+def _get_list(params, name):
+    if hasattr(params, "getlist"):
+        values = params.getlist(name)
+    else:
+        value = params.get(name)
+        values = value if isinstance(value, (list, tuple)) else [value]
+    return [" ".join(str(value).split())[:100] for value in values if value]
+
+
 class DirectorySearch:
     """The entries of one directory index that match a query string, with facet counts."""
 
     def __init__(self, index_page, params):
         self.index_page = index_page
-        self.locale = index_page.locale
-        self.themes = list(Theme.objects.filter(locale=self.locale).order_by("name"))
+        self.locale_id = index_page.locale_id
+        # The index version and the language in one query; themes change only with the index
+        # (saving a theme re-indexes the entries using it), so they are kept per version.
+        self.state = index_state(self.locale_id)
+        self.themes, themes_by_key = remember(
+            ("directory-themes", self.locale_id), self.state[0], self._read_themes
+        )
         self.themes_by_slug = {theme.slug: theme for theme in self.themes}
-        self.themes_by_key = {theme.translation_key: theme for theme in self.themes}
-        self.form = DirectoryFilterForm(params, themes=self.themes)
+        self.themes_by_key = themes_by_key
+        self.form = DirectoryFilterForm(params)
         self.values = self.form.values
+        self.selected = self._read_facets(params)
+        self.values.update(self.selected)
         self.query = self.values.get("q", "")
         self.view = self.values.get("view") or View.LIST
         self.messages = []
-        self.organisations = OrganisationPage.objects.child_of(index_page).live().public()
-        self.places = PlacePage.objects.child_of(index_page).live().public()
-        self.search_degraded = False
-        self.total = None  # entries matching every filter, once the facets have counted them
         self.origin, self.radius, self.distances = None, None, None
         if self.values.get("near"):
             self._locate()
+        self.search = Search(
+            self.locale_id,
+            self.query,
+            under=index_page,
+            filters=self._filters(),
+            restrict=list(self.distances) if self.distances is not None else None,
+            state=self.state,
+        )
         default_sort = Sort.DISTANCE if self.origin else Sort.NAME
-        default_sort = Sort.RELEVANCE if self.query else default_sort
+        default_sort = Sort.RELEVANCE if self.search.has_text else default_sort
         self.sort = self.values.get("sort") or default_sort
-        if self.sort == Sort.RELEVANCE and not self.query:
+        if self.sort == Sort.RELEVANCE and not self.search.has_text:
             self.sort = default_sort
         if self.sort == Sort.DISTANCE and not self.origin:
-            self.sort = Sort.RELEVANCE if self.query else Sort.NAME
-        self.matched_ids = self._search() if self.query else None
+            self.sort = Sort.RELEVANCE if self.search.has_text else Sort.NAME
+        self.total = None
 
-    # --- Searching and filtering ---------------------------------------------------------
+    def _read_themes(self):
+        """(themes of the locale by name, {translation key: theme}) where a theme not yet
+        translated shows in the language it has (entries point at the source's themes)."""
+        themes = list(Theme.objects.order_by("name"))
+        by_key = {theme.translation_key: theme for theme in themes}
+        own = [theme for theme in themes if theme.locale_id == self.locale_id]
+        by_key.update({theme.translation_key: theme for theme in own})
+        return own, {str(key): theme for key, theme in by_key.items()}
 
-    def _search(self):
-        """Page ids matching the words, best first, through the portal's search (search.query)."""
-        entries = Page.objects.child_of(self.index_page).live().public()
-        hits = search_pages(
-            entries, self.query, self.locale.language_code, limit=MAX_SEARCH_RESULTS
-        )
-        self.search_degraded = hits.degraded
-        return hits.ids
+    # --- Reading the parameters ----------------------------------------------------------
+
+    def _valid_values(self, name):
+        fixed = {
+            "entry": EntryType.values,
+            "type": OrganisationType.values,
+            "relation": Relation.values,
+            "kind": PlaceKind.values,
+            "access": Accessibility.values,
+            "theme": list(self.themes_by_slug),
+            "country": Country.values,
+        }
+        return fixed.get(name)
+
+    def _read_facets(self, params):
+        """{name: [values]} of the valid facet values, in the reader's order, deduplicated."""
+        selected = {}
+        for name in FILTER_NAMES:
+            valid = self._valid_values(name)
+            values = []
+            for value in _get_list(params, name):
+                if valid is not None and value not in valid:
+                    continue
+                if value.casefold() not in {v.casefold() for v in values}:
+                    values.append(value)
+            if values:
+                selected[name] = values[:MAX_VALUES]
+        return selected
+
+    def _filters(self):
+        filters = {}
+        for name, values in self.selected.items():
+            if name == "theme":
+                values = [str(self.themes_by_slug[slug].translation_key) for slug in values]
+            elif name == "city":  # cities are free text: "paris" selects "Paris"
+                values = self._cities_as_indexed(values)
+            filters[FACETS[name]] = values
+        return filters
+
+    def _cities_as_indexed(self, values):
+        wanted = {value.casefold() for value in values}
+        everything = Search(self.locale_id, under=self.index_page, state=self.state)
+        indexed = everything.facet_counts([FACETS["city"]])[FACETS["city"]]
+        return [city for city in indexed if city.casefold() in wanted] or values
 
     def _locate(self):
         """Resolve `near` and `radius`; keep the distance of every entry within the circle.
@@ -167,9 +212,11 @@ class DirectorySearch:
         A bounding box narrows the rows in SQL, the exact great-circle distance decides.
         Values that cannot be used are dropped with a message for the reader.
         """
-        self.origin, message = resolve_near(
-            self.values["near"], [(self.organisations, True), (self.places, False)]
-        )
+        entries = [
+            (OrganisationPage.objects.child_of(self.index_page).live().public(), True),
+            (PlacePage.objects.child_of(self.index_page).live().public(), False),
+        ]
+        self.origin, message = resolve_near(self.values["near"], entries)
         if message:
             self.messages.append(message)
         if self.origin is None:
@@ -180,142 +227,52 @@ class DirectorySearch:
         if message:
             self.messages.append(message)
             self.values["radius"] = f"{self.radius:g}"
-        box = bounding_box(self.origin, self.radius)
         self.distances = {}
-        for queryset in (self.organisations, self.places):
-            for pk, latitude, longitude in queryset.filter(box).values_list(
-                "pk", "latitude", "longitude"
-            ):
-                distance = haversine_km(
-                    self.origin.latitude, self.origin.longitude, float(latitude), float(longitude)
-                )
-                if distance <= self.radius:
-                    self.distances[pk] = distance
+        rows = Search(self.locale_id, under=self.index_page, state=self.state).tree_rows()
+        for pk, latitude, longitude in rows.filter(
+            bounding_box(self.origin, self.radius)
+        ).values_list("page_id", "latitude", "longitude"):
+            distance = haversine_km(
+                self.origin.latitude, self.origin.longitude, latitude, longitude
+            )
+            if distance <= self.radius:
+                self.distances[pk] = distance
 
-    def filtered(self, exclude=None):
-        """(organisations, places) querysets with every filter applied except `exclude`."""
-        values = {name: value for name, value in self.values.items() if name != exclude}
-        organisations, places = self.organisations, self.places
-        entry = values.get("entry")
-        if entry == EntryType.ORGANISATION or any(name in values for name in ORGANISATION_FACETS):
-            places = places.none()
-        if entry == EntryType.PLACE or any(name in values for name in PLACE_FACETS):
-            organisations = organisations.none()
-        if "type" in values:
-            organisations = organisations.filter(organisation_type=values["type"])
-        if "relation" in values:
-            organisations = organisations.filter(relation=values["relation"])
-        if "kind" in values:
-            places = places.filter(kind=values["kind"])
-        if "access" in values:
-            places = places.filter(**{values["access"]: True})
-        common = Q()
-        if "city" in values:
-            common &= Q(city__iexact=values["city"])
-        if "country" in values:
-            common &= Q(country=values["country"])
-        if self.matched_ids is not None:
-            common &= Q(pk__in=self.matched_ids)
-        if self.distances is not None:
-            common &= Q(pk__in=list(self.distances))
-        organisations, places = organisations.filter(common), places.filter(common)
-        if "theme" in values:
-            key = self.themes_by_slug[values["theme"]].translation_key
-            organisations, places = _with_theme(organisations, key), _with_theme(places, key)
-        return organisations, places
+    # --- Results -------------------------------------------------------------------------
+
+    @property
+    def search_degraded(self):
+        """The search engine failed and the database answered (only with SEARCH_URL set)."""
+        return getattr(self.search, "degraded", False)
+
+    @property
+    def fuzzy(self):
+        return self.search.fuzzy
+
+    def suggestion(self):
+        """(corrected query, its address) for "did you mean", or None."""
+        corrected = self.search.suggestion()
+        return (corrected, self.url_with(q=corrected, page=None)) if corrected else None
 
     def ordered_ids(self):
         """Ids of every matching entry, in the reader's chosen order."""
         return list(self.ordered())
 
     def ordered(self):
-        """The matching entries' ids in the reader's order, as a sequence a paginator slices.
-
-        Sorting by name or date runs in the database, so a page of 20 costs two small queries
-        whatever the size of the directory; relevance and distance order the few ids the
-        search or the circle already selected.
-        """
+        """The matching entries' ids in the reader's order, as a sequence a paginator slices."""
         return OrderedEntries(self)
 
-    def load(self, ids):
-        """The specific pages for `ids`, in that order, with what cards and the API need."""
-        image_model = get_image_model()
-        images = image_model.objects.prefetch_renditions(CARD_RENDITION)
-        organisations = OrganisationPage.objects.filter(pk__in=ids).prefetch_related(
-            Prefetch("logo", queryset=images),
-            "themes",
-            "tagged_keywords__tag",
-        )
-        places = PlacePage.objects.filter(pk__in=ids).prefetch_related(
-            Prefetch("image", queryset=images),
-            "themes",
-            "tagged_keywords__tag",
-        )
-        by_pk = {page.pk: page for page in [*organisations, *places]}
-        entries = [by_pk[pk] for pk in ids if pk in by_pk]
-        for entry in entries:
-            entry.display_themes = entry.localized_themes(self.themes_by_key)
-            entry.keyword_names = sorted(item.tag.name for item in entry.tagged_keywords.all())
-            entry.distance_km = self.distances.get(entry.pk) if self.distances else None
-        return entries
+    def cards(self, ids, index_url):
+        """What the listing shows of `ids` (see `directory.cards`), in that order."""
+        return entry_cards(ids, self.index_page, index_url, self.themes_by_key, self.distances)
 
-    # --- Facets ----------------------------------------------------------------------------
-
-    def _counts(self, exclude, names):
-        """How many entries each option of the facets `names` gives, over the entries every
-        filter but `exclude` selects.
-
-        One pass over each table counts the fixed choices (conditional COUNTs), one GROUP BY
-        the cities and countries, one the themes: the same few queries however many entries.
-        """
-        counts = {name: {} for name in names}
-        total = 0
-        fixed = [facet for facet in FIXED_FACETS if facet[0] in names]
-        for kind, queryset in zip(EntryType.values, self.filtered(exclude=exclude), strict=True):
-            queryset = queryset.order_by()
-            aggregates, keys = {"total": Count("pk")}, {}
-            for name, field, values in fixed:
-                for value in values:
-                    if not _has_field(queryset, field or value):
-                        continue
-                    alias = f"n{len(keys)}"
-                    keys[alias] = (name, value)
-                    condition = Q(**{field: value}) if field else Q(**{value: True})
-                    aggregates[alias] = Count("pk", filter=condition)
-            result = queryset.aggregate(**aggregates)
-            if "entry" in names:
-                counts["entry"][kind] = result["total"] or 0
-            total += result["total"] or 0
-            for alias, (name, value) in keys.items():
-                _add(counts[name], value, result[alias])
-            if "city" in names or "country" in names:
-                for row in queryset.values("city", "country").annotate(n=Count("pk")):
-                    if "city" in names:
-                        _add(counts["city"], row["city"], row["n"])
-                    if "country" in names:
-                        _add(counts["country"], row["country"], row["n"])
-            if "theme" in names:
-                rows = queryset.values("themes__translation_key").annotate(
-                    n=Count("pk", distinct=True)
-                )
-                for row in rows:
-                    _add(counts["theme"], row["themes__translation_key"], row["n"])
-        if exclude is None:
-            self.total = total
-        return counts
+    # --- Facets --------------------------------------------------------------------------
 
     def facets(self):
-        """Each facet's options with how many entries they give combined with the others.
-
-        A facet's counts ignore its own choice; facets the reader has not chosen share the
-        same entries, so they are counted together.
-        """
-        names = list(FILTER_NAMES)
-        chosen = [name for name in names if name in self.values]
-        counts = self._counts(None, [name for name in names if name not in chosen])
-        for name in chosen:
-            counts.update(self._counts(name, [name]))
-        theme_counts = counts["theme"]
+        """Each facet's options with how many entries they give combined with the others."""
+        counts = self.search.facet_counts(list(FACETS.values()))
+        counts = {name: counts[FACETS[name]] for name in FILTER_NAMES}
+        self.total = self.search.count()
         cities = sorted((city for city in counts["city"] if city), key=str.casefold)
         countries = sorted(
             ((code, label) for code, label in Country.choices if counts["country"].get(code)),
@@ -332,17 +289,17 @@ class DirectorySearch:
             "country": countries,
         }
         counts["theme"] = {
-            theme.slug: theme_counts.get(theme.translation_key, 0) for theme in self.themes
+            theme.slug: counts["theme"].get(str(theme.translation_key), 0) for theme in self.themes
         }
-        facets = [self._facet(name, choices[name], counts[name]) for name in names]
+        facets = [self._facet(name, choices[name], counts[name]) for name in FILTER_NAMES]
         return [facet for facet in facets if facet["options"]]
 
     def _facet(self, name, choices, counts):
-        selected = self.values.get(name)
+        selected = {value.casefold() for value in self.selected.get(name, [])}
         options = []
         for value, label in choices:
             count = counts.get(value, 0)
-            is_selected = selected is not None and str(selected).casefold() == value.casefold()
+            is_selected = value.casefold() in selected
             if count or is_selected:
                 options.append(
                     {
@@ -350,18 +307,25 @@ class DirectorySearch:
                         "label": label,
                         "count": count,
                         "selected": is_selected,
-                        "url": self.url_with(**{name: None if is_selected else value}),
+                        "url": self.url_with(**{name: self._toggled(name, value)}),
                     }
                 )
         return {
             "name": name,
-            "legend": self.form.fields[name].label,
+            "legend": LABELS[name],
             "all_label": ALL_LABELS[name],
             "options": options,
-            "selected": selected,
+            "selected": bool(selected),
         }
 
-    # --- Addresses -------------------------------------------------------------------------
+    def _toggled(self, name, value):
+        current = self.selected.get(name, [])
+        if value.casefold() in {v.casefold() for v in current}:
+            remaining = [v for v in current if v.casefold() != value.casefold()]
+            return remaining or None
+        return [*current, value]
+
+    # --- Addresses -----------------------------------------------------------------------
 
     def params(self, **changes):
         params = {name: value for name, value in self.values.items() if name != "sort"}
@@ -377,20 +341,30 @@ class DirectorySearch:
     def url_with(self, **changes):
         """The query string for the current filters with `changes` (None removes one)."""
         params = self.params(**changes)
-        return "?" + urlencode(params) if params else "?"
+        return "?" + urlencode(params, doseq=True) if params else "?"
 
     def active_filters(self):
-        """(label, value label, url without it) for each filter in use, to undo it."""
+        """(label, value label, url without it) for each filter value in use, to undo it."""
         active = []
-        for name in ("q", *FILTER_NAMES):
-            value = self.values.get(name)
-            if not value:
-                continue
-            field = self.form.fields[name]
-            label = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+        if self.query:
             active.append(
-                {"name": field.label, "value": label, "url": self.url_with(**{name: None})}
+                {
+                    "name": self.form.fields["q"].label,
+                    "value": self.query,
+                    "url": self.url_with(q=None),
+                }
             )
+        labels = {"theme": dict((theme.slug, theme.name) for theme in self.themes)}
+        for name, values in self.selected.items():
+            names = labels.get(name) or dict(_FIXED_LABELS.get(name, ()))
+            for value in values:
+                active.append(
+                    {
+                        "name": LABELS[name],
+                        "value": names.get(value, value),
+                        "url": self.url_with(**{name: self._toggled(name, value)}),
+                    }
+                )
         if self.origin:
             label = _("%(place)s (within %(km)s km)") % {
                 "place": self.origin.label,
@@ -406,32 +380,11 @@ class DirectorySearch:
         return active
 
 
-# Facets with a fixed list of values: (name, field, values); no field: each value is a
-# boolean field of its own (accessibility).
-FIXED_FACETS = [
-    ("type", "organisation_type", OrganisationType.values),
-    ("relation", "relation", Relation.values),
-    ("kind", "kind", PlaceKind.values),
-    ("access", None, Accessibility.values),
-]
-
-
-def _has_field(queryset, name):
-    try:
-        queryset.model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def _add(counts, value, n):
-    if n:
-        counts[value] = counts.get(value, 0) + n
-
-
-def _with_theme(queryset, translation_key):
-    """Entries with a theme of that translation key, as a subquery: no join multiplies rows."""
-    field = queryset.model._meta.get_field("themes")
-    through = field.remote_field.through
-    tagged = through.objects.filter(theme__translation_key=translation_key)
-    return queryset.filter(pk__in=tagged.values(field.m2m_field_name()))
+_FIXED_LABELS = {
+    "entry": EntryType.choices,
+    "type": OrganisationType.choices,
+    "relation": Relation.choices,
+    "kind": PlaceKind.choices,
+    "access": Accessibility.choices,
+    "country": Country.choices,
+}

@@ -19,15 +19,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from search.indexing import bulk_indexing
+
 from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
+from .entries import OrganisationPage, PlacePage
 from .exports import CSV_COLUMNS
-from .models import DirectoryIndexPage, OrganisationPage, PlacePage, Theme
+from .index_page import DirectoryIndexPage
+from .themes import Theme
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 REQUIRED_COLUMNS = ("entry_type", "name", "summary")
-# Columns the export writes for information that an import cannot set.
-IGNORED_COLUMNS = ("id", "translation_key", "last_published_at")
 _TRUE = {"true", "1", "yes", "oui", "x"}
 _FALSE = {"false", "0", "no", "non", ""}
 # The export prefixes these with a quote so spreadsheets do not run them as formulas.
@@ -153,11 +155,13 @@ class DirectoryImporter:
 
     def run(self, rows, dry_run=False, progress=None):
         report = ImportReport(dry_run=dry_run)
+        # The search index is written once for all rows, in bulk, before the import commits.
         with transaction.atomic():
-            for number, row in enumerate(rows, start=2):  # row 1 is the header
-                report.results.append(self._import_row(number, row))
-                if progress:
-                    progress(number - 1, len(rows))
+            with bulk_indexing():
+                for number, row in enumerate(rows, start=2):  # row 1 is the header
+                    report.results.append(self._import_row(number, row))
+                    if progress:
+                        progress(number - 1, len(rows))
             if dry_run:
                 transaction.set_rollback(True)
         return report
@@ -182,66 +186,20 @@ class DirectoryImporter:
         return result
 
     def _parse(self, row):
+        """(values, themes, keywords) of a row, or _RowInvalid with every error in it."""
         errors = []
 
         def fail(column, message):
             errors.append((column, str(message)))
 
-        entry_type = row.get("entry_type", "")
-        model = {"organisation": OrganisationPage, "place": PlacePage}.get(entry_type)
+        model = {"organisation": OrganisationPage, "place": PlacePage}.get(row.get("entry_type"))
         if model is None:
             fail("entry_type", _("Write “organisation” or “place”."))
-        values = {"title": row.get("name", ""), "summary": row.get("summary", "")}
-        if not values["title"]:
-            fail("name", _("A name is required."))
-        if not values["summary"]:
-            fail("summary", _("A summary is required."))
-        for column in ("city", "website"):
-            values[column] = row.get(column, "")
-        if values["website"]:
-            try:
-                URLValidator(schemes=["http", "https"])(values["website"])
-            except ValidationError:
-                fail("website", _("Enter a full web address (https://...)."))
-        country = row.get("country", "").upper()
-        if country and country not in Country.values:
-            fail("country", _("Unknown country code “%(value)s”.") % {"value": country})
-        values["country"] = country
-        for column in ("latitude", "longitude"):
-            values[column] = _decimal(row.get(column, ""), column, fail)
-        if (values["latitude"] is None) != (values["longitude"] is None):
-            fail("longitude", _("Enter both latitude and longitude, or neither."))
-        year = row.get("year", "")
-        if year and not year.isdigit():
-            fail("year", _("Enter a year such as 2015."))
-        year = int(year) if year.isdigit() else None
-
+        values, year = _common_values(row, fail)
         if model is OrganisationPage:
-            values["organisation_type"] = _choice(
-                row, "organisation_type", OrganisationType, fail, required=True
-            )
-            values["relation"] = _choice(row, "relation", Relation, fail, required=True)
-            values["street_address"] = row.get("street_address", "")
-            values["postcode"] = row.get("postcode", "")
-            values["year_founded"] = year
-            email, phone = row.get("contact_email", ""), row.get("contact_phone", "")
-            if email:
-                try:
-                    EmailValidator()(email)
-                except ValidationError:
-                    fail("contact_email", _("Enter a valid e-mail address."))
-            values["contact_email"], values["contact_phone"] = email, phone
-            # The export only carries contacts their organisation agreed to publish.
-            values["show_contact"] = bool(email or phone)
+            values.update(_organisation_values(row, year, fail))
         elif model is PlacePage:
-            values["kind"] = _choice(row, "kind", PlaceKind, fail, required=True)
-            values["year_opened"] = year
-            for choice in Accessibility:
-                flag = row.get(choice.value, "").lower()
-                if flag not in _TRUE | _FALSE:
-                    fail(choice.value, _("Write true or false."))
-                values[choice.value] = flag in _TRUE
-
+            values.update(_place_values(row, year, fail))
         themes = []
         for slug in _split(row.get("themes", "")):
             if slug in self.themes:
@@ -350,3 +308,66 @@ def _choice(row, column, choices, fail, required=False):
             _("Use one of: %(values)s.") % {"values": ", ".join(choices.values)},
         )
     return ""
+
+
+def _common_values(row, fail):
+    """The fields both kinds of entry have, and the row's year (founded or opened)."""
+    values = {"title": row.get("name", ""), "summary": row.get("summary", "")}
+    if not values["title"]:
+        fail("name", _("A name is required."))
+    if not values["summary"]:
+        fail("summary", _("A summary is required."))
+    for column in ("city", "website"):
+        values[column] = row.get(column, "")
+    if "description" in row:  # not a CSV column: other formats' importers give it (cleaned)
+        values["description"] = row["description"]
+    if values["website"]:
+        try:
+            URLValidator(schemes=["http", "https"])(values["website"])
+        except ValidationError:
+            fail("website", _("Enter a full web address (https://...)."))
+    country = row.get("country", "").upper()
+    if country and country not in Country.values:
+        fail("country", _("Unknown country code “%(value)s”.") % {"value": country})
+    values["country"] = country
+    for column in ("latitude", "longitude"):
+        values[column] = _decimal(row.get(column, ""), column, fail)
+    if (values["latitude"] is None) != (values["longitude"] is None):
+        fail("longitude", _("Enter both latitude and longitude, or neither."))
+    year = row.get("year", "")
+    if year and not year.isdigit():
+        fail("year", _("Enter a year such as 2015."))
+    return values, int(year) if year.isdigit() else None
+
+
+def _organisation_values(row, year, fail):
+    email, phone = row.get("contact_email", ""), row.get("contact_phone", "")
+    values = {
+        "organisation_type": _choice(
+            row, "organisation_type", OrganisationType, fail, required=True
+        ),
+        "relation": _choice(row, "relation", Relation, fail, required=True),
+        "street_address": row.get("street_address", ""),
+        "postcode": row.get("postcode", ""),
+        "year_founded": year,
+        "contact_email": email,
+        "contact_phone": phone,
+        # The export only carries contacts their organisation agreed to publish.
+        "show_contact": bool(email or phone),
+    }
+    if email:
+        try:
+            EmailValidator()(email)
+        except ValidationError:
+            fail("contact_email", _("Enter a valid e-mail address."))
+    return values
+
+
+def _place_values(row, year, fail):
+    values = {"kind": _choice(row, "kind", PlaceKind, fail, required=True), "year_opened": year}
+    for choice in Accessibility:
+        flag = row.get(choice.value, "").lower()
+        if flag not in _TRUE | _FALSE:
+            fail(choice.value, _("Write true or false."))
+        values[choice.value] = flag in _TRUE
+    return values

@@ -99,7 +99,15 @@ PAGE = {
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
     },
 }
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": STRING}}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": STRING,
+        "parameter": {"type": "string", "description": "The parameter that was refused."},
+        "allowed": {"type": "array", "items": STRING, "description": "Its allowed values."},
+    },
+}
 
 
 def _query(name, description, schema=None):
@@ -130,16 +138,26 @@ COMMON_FILTERS = [
     ),
     _query(
         "radius",
-        "Kilometres around `near` (default 25).",
-        {"type": "number", "minimum": MIN_RADIUS_KM, "maximum": MAX_RADIUS_KM},
+        f"Kilometres around `near` (default 25, from {MIN_RADIUS_KM:g} to {MAX_RADIUS_KM:g}); "
+        "a value that is not a number or out of range is corrected, with a warning.",
     ),
     _query("sort", "Order of the results.", _enum(Sort.choices)),
     _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
     _query(
         "page_size",
-        "Entries per page.",
-        {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+        "Entries per page (at most 100: a larger value gives 100).",
+        {"type": "integer", "minimum": 1, "default": 20},
     ),
+]
+ORGANISATION_PARAMETERS = [
+    *COMMON_FILTERS,
+    _query("type", "Type of organisation.", _enum(OrganisationType.choices)),
+    _query("relation", "Relation to the network.", _enum(Relation.choices)),
+]
+PLACE_PARAMETERS = [
+    *COMMON_FILTERS,
+    _query("kind", "Kind of place.", _enum(PlaceKind.choices)),
+    _query("access", "An accessibility feature.", _enum(Accessibility.choices)),
 ]
 
 
@@ -153,7 +171,11 @@ def _responses(schema_name):
             },
         },
         "304": {"description": "Not modified since the ETag given in If-None-Match."},
-        "400": {"description": "A parameter is malformed (lang, page, page_size).", **error},
+        "405": {"description": "Only GET and HEAD: the Allow header lists them.", **error},
+        "400": {
+            "description": "A parameter is malformed or not one of its allowed values.",
+            **error,
+        },
         "404": {"description": "Nothing there in this language, or page out of range.", **error},
         "429": {"description": "Too many requests: retry after the Retry-After seconds.", **error},
     }
@@ -168,13 +190,10 @@ def openapi_document(request):
             "description": (
                 "Read-only access to the directory's member organisations and inspiring "
                 "places. Only published entries of the requested language; contact details "
-                "only when the organisation agreed to publish them. Data under the Licence "
-                "Ouverte / Open Licence 2.0 (Etalab)."
+                "only when the organisation agreed to publish them. Data under the licence "
+                f"{settings.PORTAL_DATA_LICENCE['name']}."
             ),
-            "license": {
-                "name": "Licence Ouverte / Open Licence 2.0",
-                "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-            },
+            "license": dict(settings.PORTAL_DATA_LICENCE),
         },
         "servers": [{"url": request.build_absolute_uri("/api/v1")}],
         "paths": {
@@ -182,11 +201,7 @@ def openapi_document(request):
                 "get": {
                     "operationId": "listOrganisations",
                     "summary": "Organisations, filtered and paginated",
-                    "parameters": [
-                        *COMMON_FILTERS,
-                        _query("type", "Type of organisation.", _enum(OrganisationType.choices)),
-                        _query("relation", "Relation to the network.", _enum(Relation.choices)),
-                    ],
+                    "parameters": ORGANISATION_PARAMETERS,
                     "responses": _responses("EntryPage"),
                 }
             },
@@ -194,11 +209,7 @@ def openapi_document(request):
                 "get": {
                     "operationId": "listPlaces",
                     "summary": "Inspiring places, filtered and paginated",
-                    "parameters": [
-                        *COMMON_FILTERS,
-                        _query("kind", "Kind of place.", _enum(PlaceKind.choices)),
-                        _query("access", "An accessibility feature.", _enum(Accessibility.choices)),
-                    ],
+                    "parameters": PLACE_PARAMETERS,
                     "responses": _responses("EntryPage"),
                 }
             },
@@ -211,7 +222,7 @@ def openapi_document(request):
                             "name": "id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "integer"},
+                            "schema": {"type": "integer", "minimum": 1},
                         },
                         LANG,
                     ],

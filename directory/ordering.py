@@ -1,68 +1,46 @@
 """The order of the directory's entries, computed in the database where it can be."""
 
-from django.db.models import F
-from django.db.models.functions import Lower
+from search.query import NAME, NEWEST, RELEVANCE
 
 from .choices import Sort
+
+SORTS = {Sort.RELEVANCE: RELEVANCE, Sort.NAME: NAME, Sort.NEWEST: NEWEST}
 
 # Exports read and write this many entries at a time: memory stays flat.
 EXPORT_CHUNK = 1000
 
 
 class OrderedEntries:
-    """The ids of a search's entries in its order, sliced the way Django's Paginator does."""
+    """The ids of a search's entries in its order, sliced the way Django's Paginator does.
 
-    def __init__(self, search):
-        self.search = search
-        self.organisations, self.places = search.filtered()
+    Relevance, name and date are ORDER BY ... LIMIT in the database (`search.query`); distance
+    orders in Python the ids the circle already selected (a bounded set).
+    """
+
+    def __init__(self, directory_search):
+        self.directory_search = directory_search
+        self.search = directory_search.search
         self._ids = None
-        self._count = None
-
-    def _in_python(self):
-        """Relevance and distance: order the (bounded) rows the search or the circle chose."""
-        if self._ids is None:
-            search = self.search
-            rows = [
-                *self.organisations.values_list("pk", "title"),
-                *self.places.values_list("pk", "title"),
-            ]
-            if search.sort == Sort.RELEVANCE:
-                rank = {pk: position for position, pk in enumerate(search.matched_ids)}
-                rows.sort(key=lambda row: rank[row[0]])
-            else:
-                rows.sort(key=lambda row: (search.distances[row[0]], row[1].casefold()))
-            self._ids = list(dict.fromkeys(row[0] for row in rows))
-        return self._ids
-
-    def _in_database(self):
-        """Name or date order as one UNION query (organisations and places are two tables)."""
-        if self.search.sort == Sort.NEWEST:
-            order = (F("first_published_at").desc(nulls_last=True), "sort_title", "pk")
-        else:
-            order = ("sort_title", "pk")
-
-        def rows(queryset):
-            return (
-                queryset.order_by()
-                .annotate(sort_title=Lower("title"))
-                .values_list("pk", "sort_title", "first_published_at")
-            )
-
-        return rows(self.organisations).union(rows(self.places)).order_by(*order)
 
     @property
-    def in_python(self):
-        return self.search.sort in (Sort.RELEVANCE, Sort.DISTANCE)
+    def by_distance(self):
+        return self.directory_search.sort == Sort.DISTANCE
+
+    def _rows(self):
+        return self.search.ordered(SORTS.get(self.directory_search.sort, NAME))
+
+    def _by_distance(self):
+        if self._ids is None:
+            distances = self.directory_search.distances
+            rows = self.search.ids()
+            ordered = sorted(rows, key=lambda row: (distances[row[0]], row[1], row[0]))
+            self._ids = [pk for pk, _name in ordered]
+        return self._ids
 
     def count(self):
-        if self._count is None:
-            if self.search.total is not None:  # the facets counted them already
-                self._count = self.search.total
-            elif self.in_python:
-                self._count = len(self._in_python())
-            else:
-                self._count = self.organisations.count() + self.places.count()
-        return self._count
+        if self.directory_search.total is not None:  # the facets counted them already
+            return self.directory_search.total
+        return self.search.count()
 
     def __len__(self):
         return self.count()
@@ -70,14 +48,14 @@ class OrderedEntries:
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        if self.in_python:
-            return self._in_python()[key]
-        return [row[0] for row in self._in_database()[key]]
+        if self.by_distance:
+            return self._by_distance()[key]
+        return list(self._rows()[key])
 
     def __iter__(self):
-        if self.in_python:
-            return iter(self._in_python())
-        return (row[0] for row in self._in_database().iterator())
+        if self.by_distance:
+            return iter(self._by_distance())
+        return iter(self._rows())
 
     def chunks(self, size=EXPORT_CHUNK):
         """The ids in lists of `size`, read from one query (for streamed exports)."""

@@ -5,10 +5,9 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from portal.middleware import allow_partner_framing
-from search.query import autocomplete as autocomplete_pages
+from search.query import autocomplete as complete_names
+from security.headers import allow_partner_framing
 
 from .choices import View
 from .filters import MAX_QUERY_LENGTH, DirectorySearch
@@ -29,11 +28,11 @@ def listing_context(index_page, request):
     paginator = Paginator(search.ordered(), PER_PAGE)
     # Non-numbers give the first page, numbers past the end the last: never an error.
     page_obj = paginator.get_page(request.GET.get("page"))
-    entries = search.load(list(page_obj.object_list))
+    base_url = index_page.get_url(request)
+    entries = search.cards(list(page_obj.object_list), base_url)
     query_string = search.url_with()
     # Exports and the map's data hold the same entries whatever the view.
     data_query = search.url_with(view=None).rstrip("?")
-    base_url = index_page.get_url(request)
     context = {
         "search": search,
         "form": search.form,
@@ -42,6 +41,7 @@ def listing_context(index_page, request):
         "paginator": paginator,
         "facets": facets,
         "active_filters": search.active_filters(),
+        "suggestion": search.suggestion() if not paginator.count else None,
         "query_string": query_string,
         "page_query_prefix": (query_string + "&") if query_string != "?" else "?",
         "exports": [
@@ -99,11 +99,11 @@ def directory_embed(index_page, request):
 
 
 def autocomplete(index_page, request):
-    """Up to eight entry names starting with the typed letters, for the search box."""
+    """Up to eight entry names with words starting like the typed ones, for the search box."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    entries = Page.objects.child_of(index_page).live().public()
-    hits = autocomplete_pages(
-        entries, query, index_page.locale.language_code, limit=AUTOCOMPLETE_LIMIT
-    )
-    suggestions = [{"title": page.title, "url": page.get_url(request)} for page in hits.pages]
+    names = complete_names(index_page.locale_id, query, under=index_page, limit=AUTOCOMPLETE_LIMIT)
+    base_url, prefix = index_page.get_url(request), len(index_page.url_path)
+    suggestions = [
+        {"title": name.title, "url": base_url + name.url_path[prefix:]} for name in names
+    ]
     return JsonResponse({"query": query, "results": suggestions})

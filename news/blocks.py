@@ -2,6 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale, Site
+
+from pagecache.fragments import cached_fragment
+
+from .index_page import NewsIndexPage
+from .queries import decorate, live_articles, with_card_data
+from .related import themes_by_key
 
 
 class LatestNewsBlock(blocks.StructBlock):
@@ -16,17 +23,20 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "blocks/latest_news_block.html"
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Locale
-
-        from .models import NewsIndexPage
-        from .queries import decorate, live_articles, themes_by_key, with_card_data
-
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
         locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
         articles = with_card_data(live_articles().filter(locale_id=locale_id))[: value["count"]]
         context["articles"] = decorate(articles, themes_by_key(locale_id))
-        context["news_index"] = (
-            NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+        request = (parent_context or {}).get("request")
+        site = Site.find_for_request(request) if request is not None else None
+
+        def news_index_url():
+            index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+            return index.get_url(request) if index is not None else ""
+
+        # A link every page with this block shows: cached with the site furniture.
+        context["news_index_url"] = cached_fragment(
+            request, "news-index-link", [getattr(site, "pk", None), locale_id], news_index_url
         )
         return context

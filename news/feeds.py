@@ -5,16 +5,19 @@ import uuid
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .queries import live_articles, themes_by_key
+from languages.origin import absolute_url
+from publicforms.text import CleanAtom1Feed
+
+from .queries import live_articles
+from .related import themes_by_key
 
 FEED_LENGTH = 20
 
 
-class NewsAtomFeed(Atom1Feed):
-    content_type = "application/atom+xml; charset=utf-8"
+class NewsAtomFeed(CleanAtom1Feed):
+    pass
 
 
 def entry_id(article):
@@ -35,7 +38,7 @@ def atom_response(request, index):
         link=index.get_full_url(request),
         description=index.introduction or _("News from Les Halles Civiques"),
         language=index.locale.language_code,
-        feed_url=request.build_absolute_uri(index.feed_url(request)),
+        feed_url=absolute_url(index.feed_url(request)),
     )
     zone = timezone.get_current_timezone()
     for article in articles:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Theme
 
-from .models import ArticlePage
+from .articles import ArticlePage
 from .queries import decorate, live_articles, with_card_data
 
 PER_PAGE = 10

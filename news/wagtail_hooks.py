@@ -1,15 +1,16 @@
 """Admin registration of the news snippets."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Author
+from .authors import Author
 
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
-    menu_label = Author._meta.verbose_name_plural
+    menu_label = _("Authors")
     list_display = ["name", "role", "locale"]
     search_fields = ["name", "role"]
     add_to_admin_menu = True

@@ -8,9 +8,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import sitemap
+from languages.sitemaps import sitemap
 from portal.health import healthz
-from portal.media import serve_media
+from security.media import serve_media
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/v1/", include("directory.urls")),
     path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Embeds that follow the reader's language (embed_builder/, docs/embedding.md).
+    path("embed/", include("embed_builder.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -31,6 +33,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("submissions.urls")),
     path("", include("rooms.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .events import EventPage
+from .queries import upcoming_occurrences
+
 
 class UpcomingEventsBlock(blocks.StructBlock):
     """The next events of the programme, computed when the page is shown."""
@@ -16,8 +19,8 @@ class UpcomingEventsBlock(blocks.StructBlock):
         template = "blocks/upcoming_events_block.html"
 
     def get_context(self, value, parent_context=None):
-        from programme.queries import upcoming_occurrences
-
         context = super().get_context(value, parent_context)
-        context["occurrences"] = upcoming_occurrences(limit=value["count"])
+        events = EventPage.objects.listed()
+        request = (parent_context or {}).get("request")
+        context["occurrences"] = upcoming_occurrences(events, limit=value["count"], request=request)
         return context

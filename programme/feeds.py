@@ -4,12 +4,14 @@ import datetime as dt
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from publicforms.text import CleanAtom1Feed
+
 from . import ics
 from .choices import EventFormat, EventStatus
+from .queries import PageUrls, overlapping, prepare
 from .recurrence import local_zone
 
 UID_DOMAIN = "halles-civiques"
@@ -66,7 +68,10 @@ def write_vevents(writer, event, url):
     """The event's VEVENT, then one per changed date of a repeating event (RECURRENCE-ID)."""
     _begin(writer, event)
     start, end, status, note = event.start, event.end, event.status, ""
-    if not event.is_recurring:
+    if event.is_recurring:
+        start = event.series_start()
+        end = start + event.duration
+    else:
         # A one-off event has no series: a change to its date changes the event itself.
         for occurrence in event.occurrences_between(event.start, event.end, url=url):
             start, end, status, note = (
@@ -105,8 +110,6 @@ def write_vevents(writer, event, url):
 
 def calendar_response(events, request, name, filename="calendar.ics", prepared=False):
     """The events as one iCalendar file; site, URLs, rooms and address are looked up once."""
-    from .queries import PageUrls, prepare
-
     if not prepared:
         events = prepare(events, request)
     urls = PageUrls(request, full=True)
@@ -130,37 +133,28 @@ def calendar_response(events, request, name, filename="calendar.ics", prepared=F
 
 def programme_calendar(request, page):
     """The events of a programme or festival page, with the listing's filters applied."""
-    from .forms import ProgrammeFilterForm
-    from .models import FestivalPage
-    from .queries import events_for_locale, overlapping, prepare
-
-    festival = page if isinstance(page, FestivalPage) else None
-    form = ProgrammeFilterForm(request.GET, locale=page.locale, festival=festival)
+    form = page.filter_form(request.GET)
     form.is_valid()
-    if form.value("from") or form.value("to") or form.value("when") or festival:
+    if form.value("from") or form.value("to") or form.value("when") or form.fixed_festival:
         after, before, _newest_first = form.window()
     else:
         now = timezone.now()
         after = now - dt.timedelta(days=FEED_PAST_DAYS)
         before = now + dt.timedelta(days=FEED_FUTURE_DAYS)
-    events = prepare(
-        form.filter(overlapping(events_for_locale(page.locale), after, before)), request
-    )
+    events = prepare(form.filter(overlapping(page.listed_events(), after, before)), request)
     events = [event for event in events if event.occurrences_between(after, before, url="")]
     return calendar_response(
         events, request, page.title, filename=f"{page.slug}.ics", prepared=True
     )
 
 
-class EventsAtomFeed(Atom1Feed):
-    content_type = "application/atom+xml; charset=utf-8"
+class EventsAtomFeed(CleanAtom1Feed):
+    pass
 
 
 def atom_response(request, page):
     """The 30 most recently published events, for feed readers and newsletters."""
-    from .queries import PageUrls, events_for_locale, prepare
-
-    events = prepare(events_for_locale(page.locale).order_by("-first_published_at")[:30], request)
+    events = prepare(page.listed_events().order_by("-first_published_at")[:30], request)
     urls = PageUrls(request, full=True)
     feed = EventsAtomFeed(
         title=page.title,

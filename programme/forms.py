@@ -3,12 +3,19 @@
 import datetime as dt
 
 from django import forms
+from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from directory.models import Theme
+from privacy.notices import why_and_how_long
+from publicforms.text import CleanTextForm
 
 from .choices import AccessFeature, Audience, EventFormat
 from .queries import UPCOMING_DAYS
 from .recurrence import local_zone
+from .rooms import Room
 
 MAX_DAYS = 366
 # Dates a reader may ask for: beyond these, date arithmetic and time zones overflow.
@@ -24,15 +31,38 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+VENUE_PREFIX = "venue:"  # place values that name an outside venue rather than a room's slug
+MONTH_FORMAT = "%Y-%m"
+
+
 class ProgrammeFilterForm(forms.Form):
     # "from" and "to" are Python keywords or builtins' neighbours: added in __init__ by name.
+    q = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=100,
+        widget=SearchInput(attrs={"autocomplete": "off"}),
+    )
+    view = forms.ChoiceField(
+        label=_("View"),
+        required=False,
+        choices=[("", _("List")), ("calendar", _("Calendar"))],
+    )
+    month = forms.DateField(
+        label=_("Month"), required=False, input_formats=[MONTH_FORMAT], widget=forms.HiddenInput
+    )
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
         choices=[
             ("", _("Any time")),
-            ("this-week", _("This week")),
+            ("today", _("Today")),
             ("this-weekend", _("This weekend")),
+            ("this-week", _("This week")),
         ],
     )
     format = forms.ChoiceField(
@@ -43,7 +73,7 @@ class ProgrammeFilterForm(forms.Form):
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     festival = forms.TypedChoiceField(label=_("Festival"), required=False, coerce=int)
-    room = forms.ChoiceField(label=_("Room"), required=False)
+    room = forms.ChoiceField(label=_("Place"), required=False)
     access = forms.MultipleChoiceField(
         label=_("Accessibility"),
         required=False,
@@ -53,11 +83,9 @@ class ProgrammeFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free events only"), required=False)
     archive = forms.BooleanField(label=_("Past events"), required=False)
 
-    def __init__(self, data=None, *, locale, festival=None):
-        from directory.models import Theme
-
-        from .models import FestivalPage, Room
-
+    def __init__(self, data=None, *, locale, events, festival=None, festivals=None):
+        """`events`: the listed events, whose outside venues are offered as places.
+        `festival`: the festival whose listing this is; else `festivals` may be chosen."""
         super().__init__(data)
         dates = {
             "from": forms.DateField(label=_("From"), required=False, widget=DateInput),
@@ -65,18 +93,35 @@ class ProgrammeFilterForm(forms.Form):
         }
         self.fields = {**dates, **self.fields}
         self.fixed_festival = festival
+        self.festivals = festivals
         if festival is not None:
             del self.fields["festival"]
         else:
-            festivals = FestivalPage.objects.live().public().filter(locale=locale)
             self.fields["festival"].choices = [
                 ("", _("All festivals")),
                 *((f.pk, f.title) for f in festivals.order_by("-start_date")),
             ]
         themes = Theme.objects.filter(locale=locale).order_by("name")
         self.fields["theme"].choices = [("", _("All themes")), *((t.slug, t.name) for t in themes)]
+        self.fields["room"].choices = self._place_choices(locale, events)
+
+    @staticmethod
+    def _place_choices(locale, events):
+        """The halls' rooms, then the outside venues the listed events take place at."""
         rooms = Room.objects.filter(locale=locale).order_by("name")
-        self.fields["room"].choices = [("", _("All rooms")), *((r.slug, r.name) for r in rooms)]
+        venues = (
+            events.filter(room__isnull=True)
+            .exclude(venue_name="")
+            .order_by("venue_name")
+            .values_list("venue_name", flat=True)
+            .distinct()
+        )
+        choices = [("", _("All places"))]
+        if rooms:
+            choices.append((_("At the halls"), [(r.slug, r.name) for r in rooms]))
+        if venues:
+            choices.append((_("Elsewhere"), [(VENUE_PREFIX + v, v) for v in venues]))
+        return choices
 
     def clean(self):
         data = super().clean()
@@ -93,6 +138,11 @@ class ProgrammeFilterForm(forms.Form):
                 self.add_error("to", _("Choose a period of at most a year."))
         return data
 
+    def active_count(self):
+        """How many filters of the disclosure panel are set (not the keywords, view, dates)."""
+        names = ("format", "audience", "theme", "festival", "room", "access", "free", "from", "to")
+        return sum(1 for name in names if self.value(name))
+
     def value(self, name, default=None):
         """A cleaned value, or `default` when it is missing or invalid."""
         data = getattr(self, "cleaned_data", {})
@@ -108,7 +158,13 @@ class ProgrammeFilterForm(forms.Form):
             before = min(before, now)
             after = _midnight(start) if start else before - dt.timedelta(days=MAX_DAYS)
             return after, before, True
+        if self.value("view") == "calendar":
+            first = self.month_shown()
+            following = (first + dt.timedelta(days=32)).replace(day=1)
+            return _midnight(first), _midnight(following), False
         when = self.value("when")
+        if when == "today":
+            return now, _midnight(today + dt.timedelta(days=1)), False
         if when == "this-week":
             monday = today + dt.timedelta(days=7 - today.weekday())
             return now, _midnight(monday), False
@@ -130,10 +186,26 @@ class ProgrammeFilterForm(forms.Form):
             before = after + dt.timedelta(days=UPCOMING_DAYS)
         return after, before, False
 
+    def month_shown(self):
+        """First day of the month the calendar shows: the one asked for, else the festival's
+        first month, else this month."""
+        month = self.value("month")
+        if month is None and self.fixed_festival is not None:
+            month = self.fixed_festival.start_date
+        if month is None:
+            month = timezone.localdate(timezone.now(), local_zone())
+        return month.replace(day=1)
+
     def filter(self, queryset):
         """`queryset` of events narrowed by the valid facets."""
-        from .models import FestivalPage, Room
-
+        words = self.value("q", "").split()
+        for word in words[:8]:
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(venue_name__icontains=word)
+                | Q(description__icontains=word)
+            )
         if self.value("format"):
             queryset = queryset.filter(format=self.value("format"))
         if self.value("audience"):
@@ -143,38 +215,42 @@ class ProgrammeFilterForm(forms.Form):
         for feature in self.value("access", []):
             queryset = queryset.filter(**{feature: True})
         if self.value("theme"):
-            from directory.models import Theme
-
             keys = Theme.objects.filter(slug=self.value("theme")).values("translation_key")
             queryset = queryset.filter(themes__translation_key__in=keys).distinct()
-        if self.value("room"):
-            keys = Room.objects.filter(slug=self.value("room")).values("translation_key")
+        place = self.value("room")
+        if place and place.startswith(VENUE_PREFIX):
+            queryset = queryset.filter(room__isnull=True, venue_name=place[len(VENUE_PREFIX) :])
+        elif place:
+            keys = Room.objects.filter(slug=place).values("translation_key")
             queryset = queryset.filter(room__translation_key__in=keys)
         festival = self.fixed_festival
         if festival is None and self.value("festival"):
-            festival = FestivalPage.objects.filter(pk=self.value("festival")).first()
+            festival = self.festivals.filter(pk=self.value("festival")).first()
         if festival is not None:
             queryset = queryset.descendant_of(festival)
         return queryset
 
-    def querystring(self):
-        """The valid filters as a query string, for feed links that follow the listing."""
-        from django.http import QueryDict
-
+    def querystring(self, exclude=(), **extra):
+        """The valid filters as a query string (less `exclude`, plus `extra`), for links that
+        keep the reader's choices: pages, feeds, days and months of the calendar."""
         query = QueryDict(mutable=True)
         for name, value in getattr(self, "cleaned_data", {}).items():
-            if name in self.errors or value in (None, "", [], False):
+            if name in exclude or name in self.errors or value in (None, "", [], False):
                 continue
             if isinstance(value, list):
                 query.setlist(name, value)
+            elif name == "month":
+                query[name] = value.strftime(MONTH_FORMAT)
             elif value is True:
                 query[name] = "1"
             else:
                 query[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        for name, value in extra.items():
+            query[name] = value
         return query.urlencode()
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextForm):
     """Sign-up for one date of an event; `website` is a trap only robots fill in."""
 
     occurrence = forms.ChoiceField(
@@ -184,7 +260,11 @@ class RegistrationForm(forms.Form):
         },
     )
     name = forms.CharField(label=_("Your name"), max_length=150)
-    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=why_and_how_long("registrations"),
+    )
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
     def __init__(self, data=None, *, occurrences, labels=None):

@@ -12,14 +12,18 @@ from functools import lru_cache
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
+from publicforms.text import strip_control_characters
+
 CRLF = "\r\n"
 LINE_OCTETS = 75
 
 
 def text(value):
-    """A TEXT value, escaped (backslash, semicolon, comma, line breaks)."""
+    """A TEXT value, escaped (backslash, semicolon, comma, line breaks); control characters,
+    which RFC 5545 forbids, are dropped (stored before the input rule, they must not break
+    the file)."""
     return (
-        str(value)
+        strip_control_characters(str(value))
         .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")

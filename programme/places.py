@@ -6,24 +6,20 @@ PostgreSQL that is `SELECT ... FOR UPDATE`; SQLite ignores it, but the settings 
 write transaction with BEGIN IMMEDIATE, which serialises writers just the same.
 """
 
-import base64
-import binascii
-
-from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 
-from .choices import EventStatus, OccurrenceStatus, RegistrationStatus
-
-CANCEL_SALT = "programme.registration.cancel"
+from .choices import EventStatus, OccurrenceStatus, RegistrationMode, RegistrationStatus
+from .registrations import Registration
+from .tasks import send_registration_email
 
 
 def source_event(event):
     """The event registrations hang on: the first of its translations (the source page)."""
-    from .models import EventPage
-
     return (
-        EventPage.objects.filter(translation_key=event.translation_key)
+        type(event)
+        .objects.filter(translation_key=event.translation_key)
         .select_related("room")
         .order_by("pk")
         .first()
@@ -41,8 +37,6 @@ def capacity_of(event):
 
 def is_open(event, occurrence):
     """Whether people may sign up (or queue) for `occurrence` now."""
-    from .choices import RegistrationMode
-
     return (
         event.registration_mode == RegistrationMode.PORTAL
         and occurrence.status in (EventStatus.SCHEDULED, EventStatus.FULL)
@@ -51,23 +45,15 @@ def is_open(event, occurrence):
 
 
 def _lock(event):
-    from .models import EventPage
-
-    list(EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
+    list(type(event).objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
 
 
 def _places(event, start):
-    from .models import Registration
-
     return Registration.objects.filter(event=event, occurrence_start=start)
 
 
 def confirmed_counts(event, starts):
     """Confirmed places by occurrence start, in one query."""
-    from django.db.models import Count
-
-    from .models import Registration
-
     rows = (
         Registration.objects.filter(
             event=event, occurrence_start__in=starts, status=RegistrationStatus.CONFIRMED
@@ -96,16 +82,12 @@ def _fill(event, start, capacity):
 
 
 def _send_after_commit(registration, kind):
-    from .tasks import send_registration_email
-
     transaction.on_commit(lambda: send_registration_email.enqueue(registration.pk, kind))
 
 
 def register(event, occurrence, name, email, language):
     """Sign `email` up for `occurrence`: (registration, created). A second sign-up with the same
     address for the same date returns the first one and takes no other place."""
-    from .models import Registration
-
     event = source_event(event)
     email = email.strip().lower()
     start = occurrence.original_start
@@ -148,8 +130,6 @@ def register(event, occurrence, name, email, language):
 
 def cancel(registration):
     """Cancel a registration and give its place to the first person waiting (who is told)."""
-    from .models import Registration
-
     event = source_event(registration.event)
     with transaction.atomic():
         _lock(event)
@@ -162,22 +142,3 @@ def cancel(registration):
     for other in promoted:
         _send_after_commit(other, "promoted")
     return registration, promoted
-
-
-def cancel_token(registration):
-    """A signed token naming the registration, re-encoded without ":" because Wagtail serves
-    only paths made of letters, digits, "-" and "_"."""
-    signed = signing.dumps([registration.pk, registration.email], salt=CANCEL_SALT)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
-
-
-def registration_for_token(token):
-    """The registration a cancel link names, or None for a forged or mangled link."""
-    from .models import Registration
-
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        pk, email = signing.loads(signed, salt=CANCEL_SALT)
-    except (signing.BadSignature, ValueError, TypeError, binascii.Error):
-        return None
-    return Registration.objects.select_related("event").filter(pk=pk, email=email).first()

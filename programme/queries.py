@@ -12,21 +12,14 @@ from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Site
 
+from directory.models import OrganisationPage
+from navigation.models import SiteSettings
+from pagecache.requestmemo import remembered
+
+from .overrides import OccurrenceOverride
+from .rooms import Room
+
 UPCOMING_DAYS = 90
-
-
-def events_for_locale(locale=None):
-    """Live, public events in `locale` (the active one by default), with what cards show."""
-    from .models import EventPage
-
-    locale = locale or Locale.get_active()
-    return (
-        EventPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .select_related("locale", "room")
-        .order_by("start", "pk")
-    )
 
 
 def overlapping(queryset, after, before):
@@ -41,24 +34,20 @@ def overlapping(queryset, after, before):
 
 
 def localized_rooms(events, locale=None):
-    """Rooms in `locale` by translation key, fetched in one query for all `events`."""
-    from .models import Room
-
+    """Rooms in `locale` by translation key: the few rooms of the halls, read once per request
+    however many listings on the page ask."""
     locale = locale or Locale.get_active()
-    keys = {event.room.translation_key for event in events if event.room_id}
-    if not keys:
+    if not any(event.room_id for event in events):
         return {}
-    return {
-        room.translation_key: room
-        for room in Room.objects.filter(translation_key__in=keys, locale=locale)
-    }
+    return remembered(
+        ("programme-rooms", locale.pk),
+        lambda: {room.translation_key: room for room in Room.objects.filter(locale=locale)},
+    )
 
 
 def attach_organisers(events, locale=None):
     """Set each event's live organisers in `locale` (falling back to the page an event names),
     in two queries for all `events`, as `EventPage.localized_organisers` gives them one by one."""
-    from directory.models import OrganisationPage
-
     locale = locale or Locale.get_active()
     by_pk = {event.pk: event for event in events}
     named = {pk: [] for pk in by_pk}
@@ -115,19 +104,15 @@ class PageUrls:
         return prefix + own_path if prefix is not False else self._wagtail(page)
 
 
-def prepare(events, request=None, locale=None):
+def prepare(events, request=None, locale=None, overrides=True):
     """Attach to each event what listing many of them needs, in three queries in all: its
-    changes to single dates, its room in `locale`, and the halls' address."""
-    from home.models import SiteSettings
-
-    from .models import OccurrenceOverride
-    from .models.events import halls_address
-
+    changes to single dates, its room in `locale`, and the halls' address. `overrides=False`
+    says the events are known to have no changed date (the query is skipped)."""
     events = list(events)
     by_pk = {event.pk: event for event in events}
     for event in events:
         event.bulk_overrides = []
-    if by_pk:
+    if by_pk and overrides:
         for override in OccurrenceOverride.objects.filter(event_id__in=list(by_pk)).order_by(
             "sort_order", "pk"
         ):
@@ -142,7 +127,7 @@ def prepare(events, request=None, locale=None):
         if event.room_id or not event.venue_name:
             if address is None:
                 site = Site.find_for_request(request) if request else event.get_site()
-                address = halls_address(SiteSettings.for_site(site)) if site else ""
+                address = SiteSettings.for_site(site).address_line if site else ""
             event.__dict__["hall_address"] = address
     return events
 
@@ -171,8 +156,6 @@ class OccurrenceList:
     """
 
     def __init__(self, events, after, before, request=None, newest_first=False):
-        from .models import OccurrenceOverride
-
         self.events = events
         self.request = request
         changed = OccurrenceOverride.objects.values("event_id")
@@ -200,7 +183,8 @@ class OccurrenceList:
         wanted = [pk for _start, _title, pk, occurrence in keys if occurrence is None]
         events = {}
         if wanted:
-            loaded = prepare(self.events.filter(pk__in=wanted), self.request)
+            # Simple events: one-off, without a changed date (see __init__).
+            loaded = prepare(self.events.filter(pk__in=wanted), self.request, overrides=False)
             urls = PageUrls(self.request)
             for event in loaded:
                 events[event.pk] = event
@@ -217,10 +201,26 @@ class OccurrenceList:
         return occurrences
 
 
-def upcoming_occurrences(limit=None, request=None, days=365):
-    """Upcoming event occurrences in the active language, soonest first."""
+def upcoming_occurrences(events, limit=None, request=None, days=365):
+    """Upcoming occurrences of `events` (a listed queryset), soonest first."""
     now = timezone.now()
     before = now + dt.timedelta(days=days)
-    events = overlapping(events_for_locale(), now, before)
+    events = overlapping(events, now, before)
     occurrences = [o for o in expand(events, now, before, request) if o.start >= now]
     return occurrences[:limit] if limit else occurrences
+
+
+def upcoming_at(page, events, request=None, limit=6, days=365):
+    """The next occurrences of `events` (a listed queryset) that an organisation page organises
+    or a room page's room hosts, soonest first (a handful of queries however many)."""
+    if isinstance(page, OrganisationPage):
+        events = events.filter(organisers__translation_key=page.translation_key).distinct()
+    elif getattr(page, "room_id", None):
+        events = events.filter(room__translation_key=page.room.translation_key)
+    else:
+        return []
+    now = timezone.now()
+    before = now + dt.timedelta(days=days)
+    events = overlapping(events, now, before)
+    occurrences = [o for o in expand(events, now, before, request) if o.end > now]
+    return occurrences[:limit]

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from icalendar.prop import vRecur
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .choices import Frequency, SetPosition, Weekday
@@ -72,9 +73,21 @@ class RecurrenceMixin(models.Model):
         blank=True,
         help_text=_("With a monthly frequency and a day: “first” + Saturday."),
     )
-    recurrence_until = models.DateField(_("until"), null=True, blank=True)
+    recurrence_until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Last possible date of the repetition; leave empty to repeat a number of "
+            "times or without end."
+        ),
+    )
     recurrence_count = models.PositiveSmallIntegerField(
-        _("number of times"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("number of times"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many times the event takes place in all, the first date included."),
     )
     recurrence_exclusions = models.TextField(
         _("except on"),
@@ -127,6 +140,12 @@ class RecurrenceMixin(models.Model):
                     "Choose how often the event repeats, or clear the repetition fields."
                 )
             return errors
+        errors.update(self._clean_repetition_end())
+        errors.update(self._clean_position_in_month(days))
+        return errors
+
+    def _clean_repetition_end(self):
+        errors = {}
         if self.recurrence_until and self.recurrence_count:
             errors["recurrence_count"] = _(
                 "Give either an end date or a number of times, not both."
@@ -134,17 +153,25 @@ class RecurrenceMixin(models.Model):
         start = getattr(self, "start", None)
         if self.recurrence_until and start and self.recurrence_until < self.local_start.date():
             errors["recurrence_until"] = _("The repetition cannot end before the first date.")
+        return errors
+
+    def _clean_position_in_month(self, days):
         if self.recurrence_setpos:
             if self.recurrence_frequency != Frequency.MONTHLY or not days:
-                errors["recurrence_setpos"] = _(
-                    "A position such as “first” needs a monthly repetition and a day, "
-                    "for example the first Saturday of every month."
-                )
+                return {
+                    "recurrence_setpos": _(
+                        "A position such as “first” needs a monthly repetition and a day, "
+                        "for example the first Saturday of every month."
+                    )
+                }
         elif days and self.recurrence_frequency == Frequency.MONTHLY:
-            errors["recurrence_setpos"] = _(
-                "Say which one in the month (first, second... last) for a monthly event on a day."
-            )
-        return errors
+            return {
+                "recurrence_setpos": _(
+                    "Say which one in the month (first, second... last) for a monthly event "
+                    "on a day."
+                )
+            }
+        return {}
 
     @property
     def local_start(self):
@@ -187,6 +214,19 @@ class RecurrenceMixin(models.Model):
                 starts.append(aware)
         return starts
 
+    def series_start(self):
+        """The first start the rule gives: the DTSTART calendars must receive.
+
+        RFC 5545 counts DTSTART as an occurrence even when the rule does not produce it, while
+        the site (dateutil) shows only the rule's dates: a weekly event on Saturdays entered as
+        starting on a Wednesday would get a phantom Wednesday in calendar apps. The rule's first
+        date is the same series for both (COUNT included, since DTSTART then counts once).
+        """
+        if not self.is_recurring:
+            return self.start
+        first = self._rrule(self.local_start.replace(tzinfo=None))[0:1]
+        return first[0].replace(tzinfo=local_zone()) if first else self.start
+
     def rrule_parts(self):
         """The RRULE as an ordered dict of RFC 5545 parts (for icalendar's vRecur)."""
         if not self.is_recurring:
@@ -209,8 +249,6 @@ class RecurrenceMixin(models.Model):
     @property
     def rrule_string(self):
         """The RRULE value, e.g. ``FREQ=MONTHLY;BYDAY=SA;BYSETPOS=1``."""
-        from icalendar.prop import vRecur
-
         parts = self.rrule_parts()
         return vRecur(parts).to_ical().decode() if parts else ""
 

@@ -3,14 +3,16 @@
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
+from wagtail.models import Locale
+
+from .registrations import Registration
 
 KINDS = ("confirmed", "waiting", "promoted")
 
 
 def _subject(kind, title):
-    from django.utils.translation import gettext
-
     subjects = {
         "confirmed": gettext("Your place is confirmed: %(title)s"),
         "waiting": gettext("You are on the waiting list: %(title)s"),
@@ -21,11 +23,6 @@ def _subject(kind, title):
 
 @task()
 def send_registration_email(registration_id, kind):
-    from wagtail.models import Locale
-
-    from .models import Registration
-    from .places import cancel_token
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or kind not in KINDS:
         return
@@ -34,7 +31,7 @@ def send_registration_email(registration_id, kind):
     page = (event.get_translation_or_none(locale) if locale else None) or event
     page = page.specific
     manage_url = page.get_full_url() + page.reverse_subpage(
-        "registration", args=(cancel_token(registration),)
+        "registration", args=(registration.cancel_token(),)
     )
     with translation.override(registration.language):
         context = {

@@ -2,59 +2,99 @@
 
 from itertools import groupby
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.utils import timezone
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext as _
 
-from .choices import RegistrationMode, RegistrationStatus
-from .forms import ProgrammeFilterForm
-from .queries import OccurrenceList, events_for_locale, overlapping
+from publicforms.private import private_page
+from security.headers import allow_partner_framing
+
+from . import places
+from .choices import OccurrenceStatus, RegistrationMode, RegistrationStatus
+from .forms import MONTH_FORMAT, RegistrationForm
+from .month_grid import build_month
+from .queries import OccurrenceList, expand, overlapping
+from .recurrence import local_zone
+from .registrations import Registration
 
 PER_PAGE = 30
 
 
-def filtered_occurrences(request, page):
-    """The filter form bound to the request and the occurrences it selects."""
-    from .models import FestivalPage
-
-    festival = page if isinstance(page, FestivalPage) else None
-    form = ProgrammeFilterForm(request.GET, locale=page.locale, festival=festival)
+def filtered_events(request, page):
+    """The page's filter form bound to the request, the events it selects and the window it
+    shows (after, before, newest_first)."""
+    form = page.filter_form(request.GET)
     form.is_valid()  # invalid fields are shown with their error and otherwise ignored
     after, before, newest_first = form.window()
-    events = form.filter(overlapping(events_for_locale(page.locale), after, before))
-    occurrences = OccurrenceList(events, after, before, request, newest_first=newest_first)
-    return form, occurrences, (after, before)
+    events = form.filter(overlapping(page.listed_events(), after, before))
+    return form, events, (after, before, newest_first)
+
+
+# Filters a link to one day or one month replaces rather than keeps.
+DATE_FILTERS = ("view", "month", "when", "from", "to", "archive")
+
+
+def _month_context(request, form, events, window):
+    def day_url(day):
+        return "?" + form.querystring(exclude=DATE_FILTERS, **{"from": day, "to": day})
+
+    def month_url(first):
+        return "?" + form.querystring(
+            exclude=DATE_FILTERS, view="calendar", month=first.strftime(MONTH_FORMAT)
+        )
+
+    occurrences = expand(events, *window, request)
+    return build_month(form.month_shown(), occurrences, day_url, month_url)
 
 
 def listing_context(request, page, base_url=None):
-    form, occurrences, window = filtered_occurrences(request, page)
-    page_obj = Paginator(occurrences, PER_PAGE).get_page(request.GET.get("page"))
-    days = [(day, list(items)) for day, items in groupby(page_obj.object_list, lambda o: o.day)]
-    query = form.querystring()
-    suffix = f"?{query}" if query else ""
+    form, events, (after, before, newest_first) = filtered_events(request, page)
     page_url = page.get_url(request)
-    return {
+    is_calendar = form.value("view") == "calendar"
+    context = {
         "clear_url": base_url or page_url,
         "filter_form": form,
-        "page_obj": page_obj,
-        "days": days,
-        "window": window,
-        "is_archive": bool(form.value("archive")),
-        "filter_query": query,
-        "calendar_url": page_url + page.reverse_subpage("calendar") + suffix,
-        "atom_url": (page_url + page.reverse_subpage("atom") if hasattr(page, "atom") else ""),
+        "window": (after, before),
+        "is_archive": bool(form.value("archive")) and not is_calendar,
+        "is_calendar": is_calendar,
+        "filter_query": form.querystring(exclude=("page",)),
+        "list_url": "?" + form.querystring(exclude=("view", "month", "page")),
+        "calendar_view_url": "?" + form.querystring(exclude=("page",), view="calendar"),
+        "shortcuts": [
+            (value, label, "?" + form.querystring(exclude=DATE_FILTERS + ("page",), when=value))
+            for value, label in form.fields["when"].choices
+            if value in ("today", "this-weekend")
+        ],
+        "calendar_url": _feed_url(page, page_url, "calendar", form),
+        "atom_url": _feed_url(page, page_url, "atom", form) if hasattr(page, "atom") else "",
     }
+    if is_calendar:
+        context["month"] = _month_context(request, form, events, (after, before))
+        return context
+    occurrences = OccurrenceList(events, after, before, request, newest_first=newest_first)
+    page_obj = Paginator(occurrences, PER_PAGE).get_page(request.GET.get("page"))
+    context["page_obj"] = page_obj
+    context["days"] = [
+        (day, list(items)) for day, items in groupby(page_obj.object_list, lambda o: o.day)
+    ]
+    return context
+
+
+def _feed_url(page, page_url, name, form):
+    query = form.querystring(exclude=("view", "month", "page"))
+    url = page_url + page.reverse_subpage(name)
+    return url + (f"?{query}" if name == "calendar" and query else "")
 
 
 # Registration on the portal --------------------------------------------------------------------
 
 
 def _occurrence_label(occurrence, confirmed, capacity):
-    from django.utils import formats
-    from django.utils.translation import gettext, ngettext
-
-    from .choices import OccurrenceStatus
-    from .recurrence import local_zone
-
     when = formats.date_format(
         timezone.localtime(occurrence.start, local_zone()), "DATETIME_FORMAT"
     )
@@ -71,17 +111,14 @@ def _occurrence_label(occurrence, confirmed, capacity):
 
 def registration_context(request, page, data=None):
     """The sign-up form of an event page (None when it takes no registration now)."""
-    from .forms import RegistrationForm
-    from .places import capacity_of, confirmed_counts, is_open, source_event
-
     if page.registration_mode != RegistrationMode.PORTAL:
         return {}
-    occurrences = [o for o in page.next_occurrences(request=request) if is_open(page, o)]
+    occurrences = [o for o in page.next_occurrences(request=request) if places.is_open(page, o)]
     if not occurrences:
         return {"registration_closed": True}
-    source = source_event(page)
-    capacity = capacity_of(source)
-    counts = confirmed_counts(source, [o.original_start for o in occurrences])
+    source = places.source_event(page)
+    capacity = places.capacity_of(source)
+    counts = places.confirmed_counts(source, [o.original_start for o in occurrences])
     labels = {
         o.key: _occurrence_label(o, counts.get(o.original_start, 0), capacity) for o in occurrences
     }
@@ -95,13 +132,6 @@ def registration_context(request, page, data=None):
 
 def register(request, page):
     """POST of the sign-up form: the form again with its errors, or a redirect with a message."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-    from django.utils.translation import get_language
-    from django.utils.translation import gettext as _
-
-    from . import places
-
     context = registration_context(request, page, data=request.POST)
     form = context.get("registration_form")
     if form is None:
@@ -139,14 +169,10 @@ def register(request, page):
     return redirect(page.get_url(request) + "#registration")
 
 
+@private_page
 def manage_registration(request, page, token):
     """The private page of a cancel link: shows the registration, cancels it on POST."""
-    from django.http import Http404
-    from django.shortcuts import render
-
-    from . import places
-
-    registration = places.registration_for_token(token)
+    registration = Registration.objects.for_cancel_token(token)
     if registration is None or places.source_event(page).pk != registration.event_id:
         raise Http404
     cancelled_now = False
@@ -154,7 +180,7 @@ def manage_registration(request, page, token):
         if registration.status != RegistrationStatus.CANCELLED:
             registration, _promoted = places.cancel(registration)
             cancelled_now = True
-    response = render(
+    return render(
         request,
         "programme/registration_manage.html",
         {
@@ -164,11 +190,6 @@ def manage_registration(request, page, token):
             "is_past": registration.occurrence_start < timezone.now(),
         },
     )
-    # Private: never cached, never indexed, the token never sent to another site.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "same-origin"  # "no-referrer" would send Origin: null
-    return response
 
 
 # Embedding on partners' sites ----------------------------------------------------------------
@@ -177,20 +198,13 @@ def manage_registration(request, page, token):
 def embed(request, page):
     """The programme without the site's header and footer, for an iframe on a partner's site:
     the same filters, links that open the portal in a new tab."""
-    from django.template.response import TemplateResponse
-
-    from portal.middleware import allow_partner_framing
-
-    def view(request):
-        base_url = page.get_url(request) + page.reverse_subpage("embed")
-        context = {
-            "page": page,
-            "self": page,
-            "link_target": "_blank",
-            **listing_context(request, page, base_url=base_url),
-        }
-        return allow_partner_framing(
-            TemplateResponse(request, "programme/programme_embed.html", context)
-        )
-
-    return view(request)
+    base_url = page.get_url(request) + page.reverse_subpage("embed")
+    context = {
+        "page": page,
+        "self": page,
+        "link_target": "_blank",
+        **listing_context(request, page, base_url=base_url),
+    }
+    return allow_partner_framing(
+        TemplateResponse(request, "programme/programme_embed.html", context)
+    )

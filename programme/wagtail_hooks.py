@@ -4,7 +4,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Registration, Room
+from .registrations import Registration
+from .rooms import Room
 
 
 class RoomViewSet(SnippetViewSet):

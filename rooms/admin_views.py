@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from programme.models import Room
 from programme.recurrence import local_zone
 
+from . import services
 from .forms import DecisionForm
-from .models import RoomFeed, RoomRequest
+from .hires import RoomFeed, RoomRequest
 from .services import AlreadyDecided, Conflict, find_conflicts, room_calendar, source_room
 
 VIEW_PERMISSION = "rooms.view_roomrequest"
@@ -50,8 +52,6 @@ def conflict_message(entries):
 @require_POST
 def decide(request, pk, action):
     """Confirm or decline a request (POST from its inspect page)."""
-    from . import services
-
     _require(request.user, DECIDE_PERMISSION)
     if action not in ("confirm", "decline"):
         raise Http404
@@ -118,8 +118,6 @@ def _month(value, today):
 
 def room_calendar_view(request):
     """Per room, a month (or a week) of events and hires, day by day."""
-    from programme.models import Room
-
     _require(request.user, VIEW_PERMISSION)
     default = Locale.get_default()
     rooms = list(Room.objects.filter(locale=default).order_by("name"))
@@ -181,8 +179,6 @@ def room_calendar_view(request):
 @require_POST
 def regenerate_feed(request, room_id):
     """A new secret address for the room's calendar; the old one stops working at once."""
-    from programme.models import Room
-
     _require(request.user, DECIDE_PERMISSION)
     room = source_room(get_object_or_404(Room, pk=room_id))
     feed, created = RoomFeed.objects.get_or_create(room=room)

@@ -7,7 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from submissions.defences import SpamDefenceForm
+from directory.models import OrganisationPage
+from privacy.notices import with_retention
+from publicforms.defences import SpamDefenceForm
+from publicforms.text import CleanTextForm
 
 MAX_ATTENDANCE = 5000
 MAX_DURATION = dt.timedelta(days=7)
@@ -45,7 +48,9 @@ class RoomRequestForm(SpamDefenceForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
-        help_text=_("We send you a private link there to follow your request."),
+        help_text=with_retention(
+            _("We send you a private link there to follow your request."), "room_requests"
+        ),
     )
     purpose = forms.CharField(
         label=_("Purpose of the meeting or event"),
@@ -67,19 +72,11 @@ class RoomRequestForm(SpamDefenceForm):
     )
     idempotency_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, rooms, locale=None, **kwargs):
+        """`rooms`: the rooms that may be asked for (those a room page offers for hire)."""
         super().__init__(*args, **kwargs)
-        from directory.models import OrganisationPage
-        from programme.models import Room
-
-        from .models import RoomPage
-
         self.locale = locale or Locale.get_active()
-        hireable = RoomPage.objects.live().filter(available_for_hire=True, room__isnull=False)
-        keys = {page.room.translation_key for page in hireable.select_related("room")}
-        self.fields["room"].queryset = Room.objects.filter(
-            locale=self.locale, translation_key__in=keys
-        )
+        self.fields["room"].queryset = rooms
         self.fields["organisation"].queryset = (
             OrganisationPage.objects.live().filter(locale=self.locale).order_by("title")
         )
@@ -112,7 +109,7 @@ class RoomRequestForm(SpamDefenceForm):
         return cleaned
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CleanTextForm):
     """Staff's optional message to the requester, sent with the decision."""
 
     comment = forms.CharField(

@@ -14,9 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from submissions.defences import hash_address
+from programme.models import EventPage, Room
+from programme.queries import overlapping
+from publicforms.defences import hash_address
 
 from .choices import RequestStatus
+from .hires import RoomRequest
+from .tasks import send_request_email
 
 
 class Conflict(Exception):
@@ -51,8 +55,6 @@ class CalendarEntry:
 
 def source_room(room):
     """The room in the default language, which requests and feeds hang on."""
-    from programme.models import Room
-
     if room is None:
         return None
     default = Locale.get_default()
@@ -63,9 +65,6 @@ def source_room(room):
 
 def event_entries(room, after, before, locale=None, request=None):
     """Occurrences of live events in `room` (any language, counted once) between the bounds."""
-    from programme.models import EventPage
-    from programme.queries import overlapping
-
     locale = locale or Locale.get_default()
     events = (
         EventPage.objects.live()
@@ -99,8 +98,6 @@ def event_entries(room, after, before, locale=None, request=None):
 
 
 def hire_entries(room, after, before, statuses=(RequestStatus.CONFIRMED,), exclude=None):
-    from .models import RoomRequest
-
     hires = (
         RoomRequest.objects.filter(
             room__translation_key=room.translation_key,
@@ -149,9 +146,6 @@ def find_conflicts(hire):
 
 def create_request(form, http_request, index_page):
     """Store the request (one transaction); the e-mails leave once it is committed."""
-    from .models import RoomRequest
-    from .tasks import send_request_email
-
     data = form.cleaned_data
     organisation = data.get("organisation")
     with transaction.atomic():
@@ -176,16 +170,11 @@ def create_request(form, http_request, index_page):
 
 
 def _lock_room(room_id):
-    from programme.models import Room
-
     list(Room.objects.select_for_update().filter(pk=room_id).values("pk"))
 
 
 def confirm(hire_id, user=None, comment=None):
     """Confirm a pending request, or raise Conflict / AlreadyDecided; tells the requester."""
-    from .models import RoomRequest
-    from .tasks import send_request_email
-
     with transaction.atomic():
         room_id = RoomRequest.objects.values_list("room_id", flat=True).get(pk=hire_id)
         if room_id is not None:
@@ -207,9 +196,6 @@ def confirm(hire_id, user=None, comment=None):
 
 def decline(hire_id, user=None, comment=None):
     """Decline a pending (or cancel a confirmed) request; tells the requester."""
-    from .models import RoomRequest
-    from .tasks import send_request_email
-
     with transaction.atomic():
         hire = RoomRequest.objects.select_for_update().get(pk=hire_id)
         if hire.status == RequestStatus.DECLINED:

@@ -1,24 +1,27 @@
 """E-mails about hire requests, written and sent in the background once the request is saved.
 
-Each e-mail is rendered in its reader's language and stored as a submissions
-`OutgoingEmail`, then delivered by the same task as partner e-mails: a failed attempt is
-recorded and retried, and `manage.py send_submission_emails` sends whatever is still waiting.
+Each e-mail is rendered in its reader's language and stored in the outbox, then delivered by
+the same task as partner e-mails: a failed attempt is recorded and retried, and
+`manage.py send_submission_emails` sends whatever is still waiting.
 """
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from outbox.models import OutgoingEmail
+from outbox.tasks import deliver_email
+
+from .hires import RoomRequest
+from .links import status_url
 
 KINDS = ("received", "staff_new", "confirmed", "declined")
 
 
 def render_email(hire, kind):
     """(recipients, subject, body) of the e-mail `kind` about `hire`."""
-    from django.urls import reverse
-
-    from .links import status_url
-
     if kind == "staff_new":
         recipients = list(getattr(settings, "PORTAL_STAFF_EMAILS", []))
         language = settings.LANGUAGE_CODE
@@ -41,16 +44,13 @@ def render_email(hire, kind):
 
 @task()
 def send_request_email(request_id, kind):
-    from submissions.models import OutgoingEmail
-    from submissions.tasks import deliver_email
-
-    from .models import RoomRequest
-
     hire = RoomRequest.objects.select_related("room").filter(pk=request_id).first()
     if hire is None or kind not in KINDS:
         return
     recipients, subject, body = render_email(hire, kind)
     if not recipients:
         return
-    email = OutgoingEmail.objects.create(recipients=recipients, subject=subject, body=body)
+    email = OutgoingEmail.objects.create(
+        recipients=recipients, subject=subject, body=body, about=hire
+    )
     deliver_email.call(email.pk)

@@ -10,22 +10,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from wagtail.models import Locale
 
-from submissions.defences import rate_limited, too_many_requests
+from publicforms.defences import rate_limited, too_many_requests
+from publicforms.links import LinkError
+from publicforms.private import mark_private, private_page
 
+from .feeds import room_calendar_response
 from .forms import RoomRequestForm
-from .links import LinkError, make_token, read_token
+from .hires import RoomFeed, RoomRequest
+from .links import make_token, read_token
+from .services import create_request
 
 RATE_GROUP = "rooms"
 FEED_PAST_DAYS = 31
 FEED_FUTURE_DAYS = 400
-
-
-def _private(response):
-    # Private pages: never cached, never indexed, the token never sent to another site.
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def request_form(request, index_page):
@@ -33,11 +30,8 @@ def request_form(request, index_page):
     if request.method == "POST":
         if rate_limited(request, RATE_GROUP):
             return too_many_requests(request)
-        form = RoomRequestForm(request.POST, locale=locale)
+        form = RoomRequestForm(request.POST, rooms=index_page.hireable_rooms(), locale=locale)
         if form.is_valid():
-            from .models import RoomRequest
-            from .services import create_request
-
             try:
                 hire = create_request(form, request, index_page)
             except IntegrityError:
@@ -57,38 +51,36 @@ def request_form(request, index_page):
         room_slug = request.GET.get("room", "")[:100]
         if room_slug:
             initial["room"] = room_slug
-        form = RoomRequestForm(locale=locale, initial=initial)
-    response = index_page.render(
-        request, template="rooms/request_form.html", context_overrides={"form": form}
+        form = RoomRequestForm(rooms=index_page.hireable_rooms(), locale=locale, initial=initial)
+    # The form names the room asked for and carries the visitor's answers: kept by no cache.
+    return mark_private(
+        index_page.render(
+            request, template="rooms/request_form.html", context_overrides={"form": form}
+        )
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
+@private_page
 def request_status(request, index_page, token):
     try:
         hire = read_token(token)
     except LinkError as error:
         response = render(
-            request, "submissions/link_error.html", {"reason": error.reason}, status=404
+            request, "publicforms/link_error.html", {"reason": error.reason}, status=404
         )
-        return _private(response)
+        return response
     room = hire.room.get_translation_or_none(index_page.locale) if hire.room_id else None
     room = room or hire.room
-    return _private(
-        index_page.render(
-            request,
-            template="rooms/request_status.html",
-            context_overrides={"hire": hire, "room": room, "just_sent": "sent" in request.GET},
-        )
+    return index_page.render(
+        request,
+        template="rooms/request_status.html",
+        context_overrides={"hire": hire, "room": room, "just_sent": "sent" in request.GET},
     )
 
 
+@private_page
 def room_feed(request, token):
     """The private calendar of a room: its events and confirmed hires (wrong token: 404)."""
-    from .feeds import room_calendar_response
-    from .models import RoomFeed
-
     if not token or len(token) > 64:
         raise Http404
     feed = get_object_or_404(RoomFeed.objects.select_related("room"), calendar_token=token)
@@ -97,4 +89,4 @@ def room_feed(request, token):
     now = timezone.now()
     after = now - dt.timedelta(days=FEED_PAST_DAYS)
     before = now + dt.timedelta(days=FEED_FUTURE_DAYS)
-    return _private(room_calendar_response(request, room, after, before, locale))
+    return room_calendar_response(request, room, after, before, locale)

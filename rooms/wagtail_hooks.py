@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from . import admin_views
-from .models import RoomRequest
+from .hires import RoomRequest
 
 
 class RoomRequestPermissionPolicy(ModelPermissionPolicy):
@@ -59,7 +59,7 @@ class RoomRequestInspectView(InspectView):
 class RoomRequestViewSet(SnippetViewSet):
     model = RoomRequest
     icon = "calendar-check"
-    menu_label = _("Room hire requests")
+    menu_label = _("Room requests")
     menu_order = 320
     add_to_admin_menu = True
     inspect_view_enabled = True

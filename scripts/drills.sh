@@ -37,6 +37,7 @@ SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')"
 export SECRET_KEY
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0
 export STATIC_ROOT="$WORK/static" PORTAL_PAGE_CACHE_SECONDS=0 LOG_LEVEL=CRITICAL
+export PORTAL_DEMO=true  # the drill serves the demo content
 export GUNICORN_BIND="127.0.0.1:$DRILL_PORT" GUNICORN_WORKERS=2 GUNICORN_THREADS=2
 
 log "migrate, demo content, static files"

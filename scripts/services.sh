@@ -19,7 +19,8 @@
 #   SERVICES_DIR=/tmp/halles-services   PIDs, data, logs, unpacked Elasticsearch
 #   PG_PORT=54329 PG_USER=portal PG_PASSWORD=portal PG_DB=portal
 #   PG_START_TIMEOUT=30
-#   ES_VERSION=8.19.3 ES_PORT=59200 ES_TRANSPORT_PORT=59300 ES_HEAP=512m
+#   ES_VERSION=<elasticsearch.version in scripts/elasticsearch-analysis/pom.xml>
+#   ES_PORT=59200 ES_TRANSPORT_PORT=59300 ES_HEAP=512m
 #   ES_START_TIMEOUT=120 ES_USER=esrunner (only used when run as root)
 #   ES_JAVA_HOME=<detected from java on PATH>   M2_REPO=~/.m2/repository
 #   ES_ANALYSIS_LITE=1   build + install the small analysis module (see below); 0 = stock zip
@@ -28,10 +29,10 @@
 # integration-test zip, which ships just the transport-netty4, x-pack-core/security and apm
 # modules. It has no `analysis-common` module, so the `french`/`english` analyzers and the
 # elision/asciifolding/snowball/stemmer/ngram/edge_ngram filters do not exist, and the index
-# settings Wagtail (modelsearch) creates fail. This script compiles (javac, against the jars
-# of the distribution itself, nothing downloaded) a small module `halles-analysis-lite` that
-# registers those components under the same names, built on the same Lucene classes the
-# official analysis-common module uses.
+# settings Wagtail (modelsearch) creates fail. scripts/elasticsearch-analysis/ is a small module,
+# `halles-analysis-lite`, that registers those components under the same names, on the same
+# Lucene classes; this script builds it with Maven (its tests included) and installs it. CI only:
+# a standard Elasticsearch, as production runs, ships analysis-common.
 set -euo pipefail
 
 SERVICES_DIR="${SERVICES_DIR:-/tmp/halles-services}"
@@ -40,7 +41,9 @@ PG_USER="${PG_USER:-portal}"
 PG_PASSWORD="${PG_PASSWORD:-portal}"
 PG_DB="${PG_DB:-portal}"
 PG_START_TIMEOUT="${PG_START_TIMEOUT:-30}"
-ES_VERSION="${ES_VERSION:-8.19.3}"
+ANALYSIS_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/elasticsearch-analysis"
+# One place says which Elasticsearch the tests run: the module's pom, pinned with its Lucene.
+ES_VERSION="${ES_VERSION:-$(sed -n 's:.*<elasticsearch.version>\(.*\)</elasticsearch.version>.*:\1:p' "$ANALYSIS_SRC/pom.xml")}"
 ES_PORT="${ES_PORT:-59200}"
 ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-59300}"
 ES_HEAP="${ES_HEAP:-512m}"
@@ -249,295 +252,32 @@ es_log_tail() {
   done
 }
 
-# The analysis module (see the header). Same names and defaults as Elasticsearch's
-# analysis-common for the parts we use.
-write_analysis_lite_source() {
-  cat >"$1" <<'JAVA'
-package halles.analysis;
-
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.core.LetterTokenizer;
-import org.apache.lucene.analysis.core.WhitespaceTokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.SetKeywordMarkerFilter;
-import org.apache.lucene.analysis.miscellaneous.TrimFilter;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
-import org.apache.lucene.analysis.ngram.NGramTokenFilter;
-import org.apache.lucene.analysis.ngram.NGramTokenizer;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.util.ElisionFilter;
-import org.elasticsearch.common.settings.Settings;
-import org.elasticsearch.env.Environment;
-import org.elasticsearch.index.IndexSettings;
-import org.elasticsearch.index.analysis.Analysis;
-import org.elasticsearch.index.analysis.AnalyzerProvider;
-import org.elasticsearch.index.analysis.AnalyzerScope;
-import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
-import org.elasticsearch.index.analysis.TokenFilterFactory;
-import org.elasticsearch.index.analysis.TokenizerFactory;
-import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
-import org.elasticsearch.plugins.AnalysisPlugin;
-import org.elasticsearch.plugins.Plugin;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.IntPredicate;
-import java.util.function.Supplier;
-
-public class LiteAnalysisPlugin extends Plugin implements AnalysisPlugin {
-
-    static TokenFilterFactory filter(String name, Function<TokenStream, TokenStream> f) {
-        return new TokenFilterFactory() {
-            public String name() { return name; }
-            public TokenStream create(TokenStream ts) { return f.apply(ts); }
-        };
-    }
-
-    static TokenFilterFactory normalizingFilter(String name, Function<TokenStream, TokenStream> f) {
-        return new NormalizingTokenFilterFactory() {
-            public String name() { return name; }
-            public TokenStream create(TokenStream ts) { return f.apply(ts); }
-        };
-    }
-
-    static TokenizerFactory tokenizer(String name, Supplier<Tokenizer> s) {
-        return new TokenizerFactory() {
-            public String name() { return name; }
-            public Tokenizer create() { return s.get(); }
-        };
-    }
-
-    static <A extends Analyzer> AnalyzerProvider<A> analyzer(String name, A a) {
-        return new AnalyzerProvider<A>() {
-            public String name() { return name; }
-            public AnalyzerScope scope() { return AnalyzerScope.INDEX; }
-            public A get() { return a; }
-        };
-    }
-
-    static void checkNgramDiff(IndexSettings is, String name, int min, int max) {
-        int allowed = is.getMaxNgramDiff();
-        if (max - min > allowed) {
-            throw new IllegalArgumentException("The difference between max_gram and min_gram in NGram Tokenizer/Filter ["
-                + name + "] must be less than or equal to: [" + allowed + "] but was [" + (max - min)
-                + "]. This limit can be set by changing the [" + IndexSettings.MAX_NGRAM_DIFF_SETTING.getKey() + "] index level setting.");
-        }
-    }
-
-    static IntPredicate tokenChars(Settings s) {
-        List<String> kinds = s.getAsList("token_chars");
-        if (kinds.isEmpty()) return null;
-        String custom = s.get("custom_token_chars", "");
-        IntPredicate p = c -> false;
-        for (String kind : kinds) {
-            IntPredicate q;
-            switch (kind.toLowerCase(Locale.ROOT)) {
-                case "letter": q = Character::isLetter; break;
-                case "digit": q = Character::isDigit; break;
-                case "whitespace": q = Character::isWhitespace; break;
-                case "punctuation": q = c -> {
-                    int t = Character.getType(c);
-                    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
-                        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
-                        || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
-                        || t == Character.OTHER_PUNCTUATION;
-                }; break;
-                case "symbol": q = c -> {
-                    int t = Character.getType(c);
-                    return t == Character.MATH_SYMBOL || t == Character.CURRENCY_SYMBOL
-                        || t == Character.MODIFIER_SYMBOL || t == Character.OTHER_SYMBOL;
-                }; break;
-                case "custom": q = c -> custom.indexOf(c) >= 0; break;
-                default: throw new IllegalArgumentException("Unknown token type: '" + kind + "'");
-            }
-            p = p.or(q);
-        }
-        return p;
-    }
-
-    /** Elasticsearch's `lowercase` tokenizer: runs of letters, lower-cased. */
-    static final class LowerCaseTokenizer extends Tokenizer {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
-        private String text;
-        private int pos;
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            clearAttributes();
-            if (text == null) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[4096];
-                for (int n; (n = input.read(buf)) != -1; ) sb.append(buf, 0, n);
-                text = sb.toString();
-            }
-            while (pos < text.length() && !Character.isLetter(text.codePointAt(pos))) pos += Character.charCount(text.codePointAt(pos));
-            if (pos >= text.length()) return false;
-            int start = pos;
-            while (pos < text.length() && Character.isLetter(text.codePointAt(pos))) {
-                term.append(new String(Character.toChars(Character.toLowerCase(text.codePointAt(pos)))));
-                pos += Character.charCount(text.codePointAt(pos));
-            }
-            offsets.setOffset(correctOffset(start), correctOffset(pos));
-            return true;
-        }
-
-        @Override
-        public void end() throws IOException {
-            super.end();
-            int end = correctOffset(text == null ? 0 : text.length());
-            offsets.setOffset(end, end);
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            text = null;
-            pos = 0;
-        }
-    }
-
-    static TokenStream stemmer(TokenStream ts, String language) {
-        switch (language) {
-            case "porter": case "english": return new PorterStemFilter(ts);
-            case "porter2": return new SnowballFilter(ts, new org.tartarus.snowball.ext.EnglishStemmer());
-            case "light_english": case "lightEnglish": case "kstem": return new KStemFilter(ts);
-            case "minimal_english": case "minimalEnglish": return new EnglishMinimalStemFilter(ts);
-            case "possessive_english": case "possessiveEnglish": return new EnglishPossessiveFilter(ts);
-            case "french": return new SnowballFilter(ts, new org.tartarus.snowball.ext.FrenchStemmer());
-            case "light_french": case "lightFrench": return new FrenchLightStemFilter(ts);
-            case "minimal_french": case "minimalFrench": return new FrenchMinimalStemFilter(ts);
-            default: throw new IllegalArgumentException("stemmer language [" + language
-                + "] is not provided by halles-analysis-lite (english and french variants only)");
-        }
-    }
-
-    @Override
-    public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
-        Map<String, AnalysisProvider<TokenFilterFactory>> m = new TreeMap<>();
-        m.put("asciifolding", (is, env, name, s) -> {
-            boolean keep = s.getAsBoolean("preserve_original", false);
-            return normalizingFilter(name, ts -> new ASCIIFoldingFilter(ts, keep));
-        });
-        m.put("elision", (is, env, name, s) -> {
-            CharArraySet articles = Analysis.parseArticles(env, s);
-            final CharArraySet set = articles == null
-                ? FrenchAnalyzer.DEFAULT_ARTICLES
-                : new CharArraySet(articles, s.getAsBoolean("articles_case", false));
-            return normalizingFilter(name, ts -> new ElisionFilter(ts, set));
-        });
-        m.put("snowball", (is, env, name, s) -> {
-            String language = s.get("language", s.get("name", "English"));
-            new SnowballFilter(new KeywordTokenizer(), language); // fail early on a bad language
-            return filter(name, ts -> new SnowballFilter(ts, language));
-        });
-        m.put("stemmer", (is, env, name, s) -> {
-            String language = s.get("language", s.get("name", "porter"));
-            stemmer(new KeywordTokenizer(), language); // fail early on a bad language
-            return filter(name, ts -> stemmer(ts, language));
-        });
-        m.put("keyword_marker", AnalysisPlugin.requiresAnalysisSettings((is, env, name, s) -> {
-            CharArraySet words = Analysis.getWordSet(env, s, "keywords");
-            if (words == null) throw new IllegalArgumentException("keyword filter requires [keywords] or [keywords_path] to be configured");
-            CharArraySet set = new CharArraySet(words, s.getAsBoolean("ignore_case", false));
-            return filter(name, ts -> new SetKeywordMarkerFilter(ts, set));
-        }));
-        m.put("trim", (is, env, name, s) -> normalizingFilter(name, TrimFilter::new));
-        m.put("edge_ngram", (is, env, name, s) -> {
-            int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
-            boolean keep = s.getAsBoolean("preserve_original", false);
-            return filter(name, ts -> new EdgeNGramTokenFilter(ts, min, max, keep));
-        });
-        m.put("ngram", (is, env, name, s) -> {
-            int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
-            boolean keep = s.getAsBoolean("preserve_original", false);
-            checkNgramDiff(is, name, min, max);
-            return filter(name, ts -> new NGramTokenFilter(ts, min, max, keep));
-        });
-        return m;
-    }
-
-    @Override
-    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
-        Map<String, AnalysisProvider<TokenizerFactory>> m = new TreeMap<>();
-        m.put("keyword", (is, env, name, s) -> {
-            int buf = s.getAsInt("buffer_size", 256);
-            return tokenizer(name, () -> new KeywordTokenizer(buf));
-        });
-        m.put("whitespace", (is, env, name, s) -> tokenizer(name, WhitespaceTokenizer::new));
-        m.put("letter", (is, env, name, s) -> tokenizer(name, LetterTokenizer::new));
-        m.put("lowercase", (is, env, name, s) -> tokenizer(name, LowerCaseTokenizer::new));
-        m.put("ngram", (is, env, name, s) -> {
-            int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
-            checkNgramDiff(is, name, min, max);
-            IntPredicate chars = tokenChars(s);
-            return tokenizer(name, () -> chars == null ? new NGramTokenizer(min, max) : new NGramTokenizer(min, max) {
-                @Override protected boolean isTokenChar(int c) { return chars.test(c); }
-            });
-        });
-        m.put("edge_ngram", (is, env, name, s) -> {
-            int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
-            IntPredicate chars = tokenChars(s);
-            return tokenizer(name, () -> chars == null ? new EdgeNGramTokenizer(min, max) : new EdgeNGramTokenizer(min, max) {
-                @Override protected boolean isTokenChar(int c) { return chars.test(c); }
-            });
-        });
-        return m;
-    }
-
-    @Override
-    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
-        Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> m = new TreeMap<>();
-        m.put("french", (is, env, name, s) -> analyzer(name, new FrenchAnalyzer(
-            Analysis.parseStopWords(env, s, FrenchAnalyzer.getDefaultStopSet()),
-            Analysis.parseStemExclusion(s, CharArraySet.EMPTY_SET))));
-        m.put("english", (is, env, name, s) -> analyzer(name, new EnglishAnalyzer(
-            Analysis.parseStopWords(env, s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
-            Analysis.parseStemExclusion(s, CharArraySet.EMPTY_SET))));
-        return m;
-    }
-}
-JAVA
+# The analysis module: Maven project in scripts/elasticsearch-analysis/ (see its README), built
+# against the Elasticsearch and Lucene versions of the distribution just unpacked; `mvn package`
+# runs its tests on the way. Rebuilt when its source changes.
+analysis_lite_fingerprint() {
+  (cd "$ANALYSIS_SRC" && find pom.xml src -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 }
 
 build_analysis_lite() {
   local java_home="$1" mod="$ES_HOME/modules/halles-analysis-lite" build="$SERVICES_DIR/build-analysis-lite-$ES_VERSION"
-  [ -f "$mod/plugin-descriptor.properties" ] && return 0
-  log "elasticsearch: building the halles-analysis-lite module (javac against $ES_HOME/lib)"
-  rm -rf "$build"
-  mkdir -p "$build/src/halles/analysis" "$build/classes" "$mod.tmp"
-  write_analysis_lite_source "$build/src/halles/analysis/LiteAnalysisPlugin.java"
-  "$java_home/bin/javac" -nowarn --release 17 -encoding UTF-8 -cp "$ES_HOME/lib/*" -d "$build/classes" \
-    "$build/src/halles/analysis/LiteAnalysisPlugin.java" >"$build/javac.log" 2>&1 \
-    || { cat "$build/javac.log" >&2; die "elasticsearch: could not compile halles-analysis-lite for $ES_VERSION"; }
-  "$java_home/bin/jar" cf "$mod.tmp/halles-analysis-lite-$ES_VERSION.jar" -C "$build/classes" .
-  cat >"$mod.tmp/plugin-descriptor.properties" <<EOF
-description=Subset of analysis-common (french/english analyzers, elision, asciifolding, snowball, stemmer, ngram, edge_ngram, ...) for tests
-version=$ES_VERSION
-name=halles-analysis-lite
-classname=halles.analysis.LiteAnalysisPlugin
-java.version=17
-elasticsearch.version=$ES_VERSION
-EOF
+  local fingerprint lucene
+  fingerprint="$(analysis_lite_fingerprint)"
+  [ "$(cat "$mod/.source-sha256" 2>/dev/null)" = "$fingerprint" ] && return 0
+  command -v mvn >/dev/null || die "mvn not found: run '$0 install'"
+  lucene="$(find "$ES_HOME/lib" -maxdepth 1 -name 'lucene-core-*.jar' | sed -n 's:.*/lucene-core-\(.*\)\.jar$:\1:p')"
+  [ -n "$lucene" ] || die "elasticsearch: no lib/lucene-core-*.jar in $ES_HOME"
+  log "elasticsearch: building the halles-analysis-lite module (mvn package: Elasticsearch $ES_VERSION, Lucene $lucene)"
+  rm -rf "$build" "$mod" "$mod.tmp"
+  mkdir -p "$build"
+  cp -R "$ANALYSIS_SRC/pom.xml" "$ANALYSIS_SRC/src" "$build/"
+  JAVA_HOME="$java_home" mvn -B -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" -f "$build/pom.xml" package \
+    -Delasticsearch.version="$ES_VERSION" -Dlucene.version="$lucene" >"$build/mvn.log" 2>&1 \
+    || { grep -E '^\[(ERROR|WARNING)\]|Tests run:|expected' "$build/mvn.log" | head -n 60 >&2
+         die "elasticsearch: could not build halles-analysis-lite for $ES_VERSION (log: $build/mvn.log)"; }
+  log "elasticsearch: halles-analysis-lite $(grep -E '^\[(INFO|WARNING)\] Tests run:' "$build/mvn.log" | tail -n1 | sed 's/^\[[A-Z]*\] //')"
+  cp -R "$build/target/module/halles-analysis-lite" "$mod.tmp"
+  printf '%s\n' "$fingerprint" >"$mod.tmp/.source-sha256"
   mv "$mod.tmp" "$mod"
 }
 
@@ -590,8 +330,9 @@ cmd_elasticsearch_start() {
   fi
   rm -f "$ES_PIDFILE"
   local t0 java_home
-  t0=$(date +%s)
   es_fetch_and_unpack
+  # ES_START_TIMEOUT is for the server: downloads and the module's Maven build come before.
+  t0=$(date +%s)
   java_home="$(detect_java_home)"
   mkdir -p "$ES_DATA/data" "$ES_DATA/logs"
   ensure_es_user

@@ -1,24 +1,24 @@
-"""Which search engine the portal uses, read from one environment variable, `SEARCH_URL`.
+"""What `SEARCH_URL` configures: the engine that answers readers' searches.
 
-- unset or empty: Wagtail's database backend (SQLite FTS5 or PostgreSQL full text, following
-  `DATABASE_URL`); nothing else to run.
+- unset or empty: readers' searches run on the portal's read model in the database (SQLite
+  FTS5 or PostgreSQL tsvector, see docs/search.md); nothing else to run.
 - `elasticsearch://[user:password@]host[:9200][/prefix]` (plain HTTP) or
-  `elasticsearchs://...` / `https://...` (TLS): Wagtail's `elasticsearch8` backend, with a short
-  time-out and no retries so a dead engine costs a reader seconds, not minutes. The path, if
-  any, prefixes the index names (`/halles` -> `halles_wagtailcore_page`), so several sites can
-  share one cluster. The database index is kept up to date as well, under the alias
-  `database`: it is what public search falls back to when the engine fails.
+  `elasticsearchs://...` / `https://...` (TLS): the read model is also mirrored into an
+  Elasticsearch 8 index (`search.elastic`), which then answers readers, with the database as
+  the fallback. The path, if any, prefixes the index name (`/halles` ->
+  `halles_portal_search`), so several sites can share one cluster.
+
+Wagtail's own search (the admin's page, image and snippet searches) always uses Wagtail's
+database backend, whatever `SEARCH_URL` says: docs/search.md explains why.
 """
 
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-DATABASE_BACKEND = "search.database_backend"
-ELASTICSEARCH_BACKEND = "wagtail.search.backends.elasticsearch8"
-FALLBACK_ALIAS = "database"
+DATABASE_BACKEND = "wagtail.search.backends.database"
 DEFAULT_PORT = 9200
-DEFAULT_TIMEOUT = 3
 
 SCHEMES = {
     "elasticsearch": "http",
@@ -27,56 +27,28 @@ SCHEMES = {
     "https": "https",
 }
 
-# Elasticsearch analyses text as SQLite FTS5's unicode61 tokenizer does (lower case, accents
-# folded, French elision removed), so the raw words of a query match the same documents on
-# both; stemming is done by the portal itself (see search.query).
-ELASTICSEARCH_INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "filter": {
-                "portal_elision": {
-                    "type": "elision",
-                    "articles_case": True,
-                    "articles": [
-                        "l",
-                        "m",
-                        "t",
-                        "qu",
-                        "n",
-                        "s",
-                        "j",
-                        "d",
-                        "c",
-                        "jusqu",
-                        "quoiqu",
-                        "lorsqu",
-                        "puisqu",
-                    ],
-                }
-            },
-            "analyzer": {
-                "default": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": ["portal_elision", "lowercase", "asciifolding"],
-                }
-            },
-        }
-    }
-}
+
+@dataclass(frozen=True)
+class EngineURL:
+    """Where the external engine is, as `SEARCH_URL` says."""
+
+    host: str
+    port: int
+    scheme: str
+    username: str | None
+    password: str | None
+    index_prefix: str  # "halles_" or ""
+
+    @property
+    def node(self):
+        return f"{self.scheme}://{self.host}:{self.port}"
 
 
-def database_backend():
-    # "simple": PostgreSQL must not stem raw words with its own (English) configuration, or it
-    # would find more than SQLite and Elasticsearch; stems are the portal's job.
-    return {"BACKEND": DATABASE_BACKEND, "SEARCH_CONFIG": "simple"}
-
-
-def search_backends_from_url(url, timeout=DEFAULT_TIMEOUT):
-    """WAGTAILSEARCH_BACKENDS for a SEARCH_URL (see the module's docstring)."""
+def parse_search_url(url):
+    """The `EngineURL` of a SEARCH_URL, None when it is empty; ImproperlyConfigured if bad."""
     url = (url or "").strip()
     if not url:
-        return {"default": database_backend()}
+        return None
     parts = urlsplit(url)
     scheme = SCHEMES.get(parts.scheme.lower())
     if scheme is None or not parts.hostname:
@@ -88,19 +60,25 @@ def search_backends_from_url(url, timeout=DEFAULT_TIMEOUT):
         port = parts.port or DEFAULT_PORT
     except ValueError as error:
         raise ImproperlyConfigured(f"SEARCH_URL has an invalid port: {error}") from error
-    options = {"max_retries": 0, "retry_on_timeout": False}
-    if parts.username is not None:
-        options["basic_auth"] = (unquote(parts.username), unquote(parts.password or ""))
     prefix = parts.path.strip("/").replace("/", "_").lower()
-    return {
-        "default": {
-            "BACKEND": ELASTICSEARCH_BACKEND,
-            "HOSTS": [{"host": parts.hostname, "port": port, "scheme": scheme}],
-            "INDEX_PREFIX": f"{prefix}_" if prefix else "",
-            "TIMEOUT": timeout,
-            "OPTIONS": options,
-            "INDEX_SETTINGS": ELASTICSEARCH_INDEX_SETTINGS,
-            "ATOMIC_REBUILD": True,
-        },
-        FALLBACK_ALIAS: database_backend(),
-    }
+    return EngineURL(
+        host=parts.hostname,
+        port=port,
+        scheme=scheme,
+        username=unquote(parts.username) if parts.username is not None else None,
+        password=unquote(parts.password or "") if parts.username is not None else None,
+        index_prefix=f"{prefix}_" if prefix else "",
+    )
+
+
+def database_backend():
+    # "simple": one configuration for French and English pages alike (Wagtail issue #1177),
+    # as SQLite's FTS5 does.
+    return {"BACKEND": DATABASE_BACKEND, "SEARCH_CONFIG": "simple"}
+
+
+def search_backends_from_url(url):
+    """WAGTAILSEARCH_BACKENDS (the admin's search): the database backend, always. The URL is
+    parsed here too, so a malformed SEARCH_URL stops the portal at start, not at a search."""
+    parse_search_url(url)
+    return {"default": database_backend()}

@@ -1,206 +1,235 @@
-"""The portal's one search design, the same on SQLite FTS5, PostgreSQL and Elasticsearch 8.
+"""Searching the read model: what the directory, the site search page and the API use.
 
-How it works, and why:
-
-- **Indexing.** Each searchable page type inherits `search.index.StemmedSearchMixin` and adds
-  `STEMMED_SEARCH_FIELDS`: besides its ordinary fields, the index stores `search_stems`, the
-  Snowball stems of all its searchable text *in the page's own language* (French elision such
-  as "l'" or "d'" removed, lower-cased, accents folded before stemming), and a folded copy of
-  the title for autocomplete. The engines only store and match words; no engine-side
-  language analysis is needed, which is why the answers are identical everywhere (SQLite's
-  FTS5 does not stem, PostgreSQL has one text-search configuration per backend, Wagtail
-  issues #1177 and #9253).
-- **Querying.** A reader's query is cut into words (punctuation, quotes and operators dropped,
-  French or English stop words ignored), each word is folded and stemmed with the *reader's*
-  language stemmer, and every word must match, either as typed or as a stem:
-  ``And(Or(word, stem), ...)``. Only pages in the reader's locale are searched, so a page's
-  language and its reader's always agree. "citoyens" and "citoyenne" share the stem
-  "citoyen", "democratie" and "Démocratie" the folded stem "democrat".
-- **Ranking.** The engine orders by its relevance score; the portal then puts first the pages
-  whose *name* contains the most query words (by stem), keeping the engine's order within
-  each group, so "a name match ranks above a description match" holds on every backend.
-- **Failures.** With Elasticsearch configured, the database index is kept up to date as
-  well (`search.backends`); if the engine raises (down, slow beyond its few-second time-out,
-  index missing), the same query runs on the database backend and the answer is marked
-  `degraded` so the page can say results may be incomplete. After a failure the engine is
-  left alone for `RETRY_AFTER` seconds, so a dead engine does not cost every reader a
-  time-out.
-- **Typos.** When a query finds nothing, a fuzzy pass on names is tried where the backend can
-  do it: trigram similarity on PostgreSQL, `fuzziness` on Elasticsearch (SQLite cannot).
+`Search` is one locale, optionally the children of one page, a reader's text, facet
+selections (several values of one facet are OR-ed, different facets AND-ed) and optionally a
+list of page ids the results must be in. It turns the text into a query plan
+(`search.vocabulary`) and asks the engine (`search.engines`) for ranked ids and facet counts:
+nothing is loaded but ids and counts, and a caller loads the few rows it shows. The design is
+explained in docs/search.md.
 """
 
-import json
-import logging
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection
-from modelsearch.query import And, Or, PlainText
-from wagtail.search.backends import get_search_backend
+from django.db.models import Q
+from wagtail.models import Locale, Page
 
-from .backends import FALLBACK_ALIAS
-from .text import fold, query_words, stem_words, stems
+from . import vocabulary
+from .elastic.index import configured as index_configured
+from .elastic.searching import reading_engine
+from .engines import KIND, NAME, NEWEST, RELEVANCE, Criteria
+from .engines.base import LRU
+from .indexing import VERSION_NAME
+from .models import IndexedPage, IndexVersion
+from .text import fold, query_words
 
-logger = logging.getLogger(__name__)
+__all__ = [
+    "KIND",
+    "NAME",
+    "NEWEST",
+    "RELEVANCE",
+    "Search",
+    "autocomplete",
+    "children_of",
+    "index_state",
+    "remember",
+]
 
-MAX_RESULTS = 2000
-MAX_QUERY_WORDS = 12
-RETRY_AFTER = 30  # seconds during which a failed engine is not asked again
-TRIGRAM_THRESHOLD = 0.3
-HIT_FIELDS = ("id", "title", "content_type_id", "locale_id")
+MAX_VALUES_PER_FACET = 20
+AUTOCOMPLETE_FROM = 2
+MAX_QUERY_WORDS = vocabulary.MAX_QUERY_WORDS
 
-try:  # the client is a dependency, but the database-only setup must not need it
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
 
-    ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
-except ImportError:  # pragma: no cover
-    ENGINE_ERRORS = (ConnectionError, TimeoutError)
+def children_of(page):
+    """The rows of `page`'s children, as a range of tree paths: an index range scan (a
+    LIKE 'path%' is case-insensitive on SQLite, so it could not use the index)."""
+    first, last = page.path + "0" * Page.steplen, page.path + "Z" * Page.steplen
+    return Q(path__gte=first, path__lte=last, depth=page.depth + 1)
+
+
+def index_state(locale):
+    """(index version, language code of `locale`) in one query; `locale` is a Locale or an id
+    (a page's `locale_id` saves loading its locale)."""
+    if isinstance(locale, Locale):
+        version = IndexVersion.objects.filter(name=VERSION_NAME).values_list("version", flat=True)
+        return next(iter(version), 0), locale.language_code
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT version FROM search_indexversion WHERE name = %s), "
+            "(SELECT language_code FROM wagtailcore_locale WHERE id = %s)",
+            [VERSION_NAME, locale],
+        )
+        version, language = cursor.fetchone()
+    return version or 0, language or ""
+
+
+_remembered = LRU(256)
+
+
+def remember(key, version, compute):
+    """`compute()`, kept in this process for as long as the index version is `version`: for
+    what only changes when the index does (a snippet saved re-indexes the pages using it)."""
+    cached = _remembered.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    value = compute()
+    _remembered.put(key, (version, value))
+    return value
+
+
+class Search:
+    """The pages of a locale matching a text and facet selections (see the module's doc)."""
+
+    def __init__(self, locale, text="", *, under=None, filters=None, restrict=None, state=None):
+        self.locale_id = locale.pk if isinstance(locale, Locale) else int(locale)
+        self.version, self.language = state or index_state(locale)
+        self.under = under
+        self.filters = {}
+        for name, values in (filters or {}).items():
+            kept = list(dict.fromkeys(str(value) for value in values or () if value))
+            if kept:
+                self.filters[name] = kept[:MAX_VALUES_PER_FACET]
+        self.restrict = None if restrict is None else tuple(sorted(set(restrict)))
+        self.plan = vocabulary.plan(text, self.language, self.version)
+        self.criteria = Criteria(
+            locale_id=self.locale_id,
+            groups=tuple(self.plan.groups),
+            name=self.plan.name,
+            parent_path=under.path if under is not None else None,
+            restrict=self.restrict,
+            language=self.language,
+        ).with_filters(self.filters)
+        self._total = None
+        # The database engine, or the external engine with the database as its fallback.
+        self.engine = reading_engine()
+
+    @property
+    def state(self):
+        return self.version, self.language
+
+    @property
+    def degraded(self):
+        """The external engine failed and the database answered (only with SEARCH_URL set)."""
+        return getattr(self.engine, "degraded", False)
+
+    @property
+    def answered_by(self):
+        return getattr(self.engine, "answered_by", "database")
+
+    @property
+    def has_text(self):
+        return bool(self.plan.groups)
+
+    @property
+    def fuzzy(self):
+        return self.has_text and self.plan.fuzzy
+
+    # --- Results ----------------------------------------------------------------------------
+
+    def count(self):
+        if self._total is None:
+            self._total, _counts = self.engine.facet_counts(self.criteria, [], self.version)
+        return self._total
+
+    def ordered(self, sort=RELEVANCE, upcoming_first=False):
+        """Every matching row's id, best first, as a sequence a paginator slices."""
+        return RankedIds(self, sort, upcoming_first)
+
+    def ids(self):
+        """[(page id, name key)] of every matching row, unordered."""
+        return self.engine.ids(self.criteria)
+
+    def tree_rows(self):
+        """The read model's rows of the locale (and parent page), text and facets aside."""
+        rows = IndexedPage.objects.filter(locale_id=self.locale_id)
+        return rows.filter(children_of(self.under)) if self.under is not None else rows
+
+    # --- Facets -----------------------------------------------------------------------------
+
+    def facet_counts(self, names):
+        """{facet: {value: count}} for `names`, each counted over the rows every *other*
+        facet selects, so an option's count is what choosing it would add or leave."""
+        self._total, counts = self.engine.facet_counts(self.criteria, list(names), self.version)
+        return counts
+
+    # --- When nothing matches ---------------------------------------------------------------
+
+    def suggestion(self):
+        """A corrected query for "did you mean", or None (only worth asking with no result)."""
+        if not self.has_text:
+            return None
+        corrected = vocabulary.suggestion(self.plan, self.language, self.version)
+        if corrected is None:
+            return None
+        attempt = Search(
+            self.locale_id,
+            corrected,
+            under=self.under,
+            filters=self.filters,
+            restrict=self.restrict,
+            state=self.state,
+        )
+        return corrected if attempt.count() else None
+
+
+class RankedIds:
+    """The ids of a search in its order, sliced the way Django's Paginator does: each slice is
+    one ORDER BY ... LIMIT query, the count comes from the facet counts when they were made."""
+
+    def __init__(self, search, sort, upcoming_first):
+        self.search = search
+        self.sort = sort
+        self.upcoming_first = upcoming_first
+
+    def count(self):
+        return self.search.count()
+
+    def __len__(self):
+        return self.count()
+
+    def _ids(self, offset, limit):
+        return self.search.engine.ranked_ids(
+            self.search.criteria,
+            order=self.sort,
+            offset=offset,
+            limit=limit,
+            upcoming_first=self.upcoming_first,
+        )
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            found = self._ids(key, 1)
+            if not found:
+                raise IndexError(key)
+            return found[0]
+        start, stop = key.start or 0, key.stop
+        if stop is not None and stop <= start:
+            return []
+        return self._ids(start, None if stop is None else stop - start)
+
+    def __iter__(self):
+        return iter(self._ids(0, None))
 
 
 @dataclass
-class Hits:
-    """Pages found, best first, and whether a failing engine made the database answer."""
-
-    pages: list = field(default_factory=list)
-    degraded: bool = False
-    fuzzy: bool = False
-
-    @property
-    def ids(self):
-        return [page.pk for page in self.pages]
+class Suggestion:
+    page_id: int
+    title: str
+    kind: str
+    url_path: str
 
 
-# --- Backends ---------------------------------------------------------------------------------
-
-_backends = {}
-_engine_down_until = {}
-
-
-def _config_key(alias):
-    config = getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).get(alias, {})
-    return alias + json.dumps(config, sort_keys=True, default=str)
-
-
-def _backend(alias):
-    """One backend instance per configuration, so its HTTP connections are reused."""
-    key = _config_key(alias)
-    if key not in _backends:
-        _backends[key] = get_search_backend(alias)
-    return _backends[key]
-
-
-def _has_fallback():
-    return FALLBACK_ALIAS in getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
-
-
-def run_with_fallback(operation):
-    """operation(backend) on the default backend, or on the database one if the engine fails.
-
-    Returns (result, degraded).
-    """
-    key = _config_key("default")
-    if _has_fallback() and _engine_down_until.get(key, 0) > time.monotonic():
-        return operation(_backend(FALLBACK_ALIAS)), True
-    try:
-        return operation(_backend("default")), False
-    except ENGINE_ERRORS:
-        if not _has_fallback():
-            raise
-        logger.warning("Search engine failed; answering from the database", exc_info=True)
-        _engine_down_until[key] = time.monotonic() + RETRY_AFTER
-        return operation(_backend(FALLBACK_ALIAS)), True
-
-
-def engine_is_elasticsearch(backend):
-    return getattr(backend, "es", None) is not None
-
-
-# --- Queries ----------------------------------------------------------------------------------
-
-
-def prepare(query, language):
-    """(the words, their stems, the search query object) for a reader's query string."""
-    words = query_words(query or "", language)[:MAX_QUERY_WORDS]
-    word_stems = stem_words(words, language)
-    parts = [
-        PlainText(stem) if word == stem else Or([PlainText(word), PlainText(stem)])
-        for word, stem in zip(words, word_stems, strict=True)
-    ]
-    if not parts:
-        return words, word_stems, None
-    return words, word_stems, parts[0] if len(parts) == 1 else And(parts)
-
-
-def name_matches(title, query_stems, language):
-    """How many of the query's stems the page's name contains."""
-    return len(set(query_stems) & set(stems(title, language)))
-
-
-def rank_by_name(pages, query_stems, language):
-    """Name matches first, the engine's order kept within each group (a stable sort)."""
-    return sorted(pages, key=lambda page: -name_matches(page.title, query_stems, language))
-
-
-def _fuzzy_titles(backend, queryset, words, limit):
-    """Pages whose name is close to the words, where the backend can say so."""
-    text = " ".join(words)
-    if engine_is_elasticsearch(backend):
-        from modelsearch.query import Fuzzy
-
-        return list(backend.search(Fuzzy(text, operator="and"), queryset, fields=["title"])[:limit])
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        return list(
-            queryset.annotate(similarity=TrigramSimilarity("title", text))
-            .filter(similarity__gte=TRIGRAM_THRESHOLD)
-            .order_by("-similarity", "pk")[:limit]
-        )
-    return []
-
-
-def search_pages(queryset, query, language, limit=MAX_RESULTS, fuzzy=True):
-    """Pages of `queryset` matching `query` for a reader of `language`, best first.
-
-    `queryset` decides what may be found (live, public, locale, part of the tree); this adds
-    the words. Returns `Hits`, whose pages carry only `HIT_FIELDS` (up to `limit` of them are
-    built, so the rest is left to load for the few a caller shows).
-    """
-    words, word_stems, search_query = prepare(query, language)
-    if search_query is None:
-        return Hits()
-    queryset = queryset.only(*HIT_FIELDS)
-
-    def operation(backend):
-        results = list(backend.search(search_query, queryset, order_by_relevance=True)[:limit])
-        found_fuzzy = False
-        if not results and fuzzy:
-            results = _fuzzy_titles(backend, queryset, words, limit)
-            found_fuzzy = bool(results)
-        return rank_by_name(results, word_stems, language), found_fuzzy
-
-    (pages, found_fuzzy), degraded = run_with_fallback(operation)
-    return Hits(pages=pages, degraded=degraded, fuzzy=found_fuzzy)
-
-
-def autocomplete(queryset, query, language, limit=8):
-    """Pages of `queryset` whose name has words starting like the typed ones. Returns `Hits`."""
-    words = [fold(word) for word in query_words(query or "", language)][:MAX_QUERY_WORDS]
-    if not words or len("".join(words)) < 2:
-        return Hits()
-    text = " ".join(words)
-
-    def operation(backend):
-        results = list(
-            backend.autocomplete(text, queryset, operator="and", order_by_relevance=True)[
-                : limit * 3
-            ]
-        )
-        # Names that start with the typed letters first, then the engine's order.
-        results.sort(key=lambda page: not fold(page.title).startswith(text))
-        return results[:limit]
-
-    pages, degraded = run_with_fallback(operation)
-    return Hits(pages=pages, degraded=degraded)
+def autocomplete(locale, text, *, under=None, restrict=None, limit=8):
+    """Names with a word beginning like each typed word (from 2 letters), those beginning
+    like the whole text first, then by name."""
+    typed = [fold(word) for word in query_words(text or "")][:MAX_QUERY_WORDS]
+    if len("".join(typed)) < AUTOCOMPLETE_FROM:
+        return []
+    locale_id = locale.pk if isinstance(locale, Locale) else int(locale)
+    criteria = Criteria(
+        locale_id=locale_id,
+        parent_path=under.path if under is not None else None,
+        restrict=None if restrict is None else tuple(restrict),
+        language=index_state(locale)[1] if index_configured() else "",
+    )
+    return [Suggestion(*row) for row in reading_engine().autocomplete(criteria, typed, limit)]

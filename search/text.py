@@ -2,16 +2,18 @@
 
 The same functions prepare what is indexed (a page's text, in the page's language) and what is
 searched (the reader's query, in the reader's language), so both sides always agree, whichever
-engine stores the words. See `search.query` for the design as a whole.
+engine stores the words. Stemming is Snowball's, through PyStemmer (the C implementation).
 """
 
 import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
-WORDS = re.compile(r"\w+")
+# Letters and digits; the underscore, hyphen and every other sign separate words, so a
+# compound such as "tiers-lieux" is two words ("tiers", "lieux") on both sides.
+WORDS = re.compile(r"[^\W_]+")
 
 # Articles and pronouns French glues to the next word ("l'association", "d'habitants").
 FRENCH_ELISION = re.compile(
@@ -44,6 +46,8 @@ SNOWBALL_LANGUAGES = {
     "nl": "dutch",
 }
 
+MAX_WORD_LENGTH = 60  # longer "words" (hashes, pasted noise) are cut: they still match nothing
+
 
 def fold(text):
     """Lower case without accents: "Démocratie" -> "democratie", "Œuvre" -> "oeuvre"."""
@@ -52,39 +56,44 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _language(language_code):
+def language_of(language_code):
+    """ "fr" for "fr", "fr-ca" or "fr_FR"."""
     return (language_code or "").split("-")[0].split("_")[0].lower()
 
 
 @lru_cache(maxsize=16)
 def _stemmer(language):
     name = SNOWBALL_LANGUAGES.get(language)
-    return snowballstemmer.stemmer(name) if name else None
+    return Stemmer.Stemmer(name) if name else None
 
 
 def words(text, language_code=None):
     """The folded words of `text`, with French elision or the English possessive removed."""
-    language = _language(language_code)
+    language = language_of(language_code)
+    text = text or ""
     if language == "fr":
         text = FRENCH_ELISION.sub(" ", text)
     elif language == "en":
         text = ENGLISH_POSSESSIVE.sub(" ", text)
-    return WORDS.findall(fold(text))
+    return [word[:MAX_WORD_LENGTH] for word in WORDS.findall(fold(text))]
 
 
-@lru_cache(maxsize=200_000)
-def _stem(language, word):
-    # The pure-Python Snowball stemmer costs about a millisecond a word; a reader's query and
-    # the names it ranks, or a whole index rebuild, use few distinct words many times over.
-    return _stemmer(language).stemWord(word)
+def _french_plural(stem):
+    # Snowball keeps the plural "x" of "lieux" or "jeux", so "tiers-lieu" would miss
+    # "tiers-lieux"; applied to every French stem, on both sides, it cannot split a match.
+    return stem[:-1] if stem.endswith("eux") and len(stem) > 3 else stem
 
 
 def stem_words(folded_words, language_code=None):
     """Snowball stems of already folded words (unchanged for a language without a stemmer)."""
-    language = _language(language_code)
-    if _stemmer(language) is None:
+    language = language_of(language_code)
+    stemmer = _stemmer(language)
+    if stemmer is None:
         return list(folded_words)
-    return [_stem(language, word) for word in folded_words]
+    stems = stemmer.stemWords(list(folded_words))
+    if language == "fr":
+        stems = [_french_plural(stem) for stem in stems]
+    return stems
 
 
 def stems(text, language_code=None):
@@ -95,6 +104,11 @@ def stems(text, language_code=None):
 def query_words(query, language_code=None):
     """The words of a query worth searching for: stop words go unless nothing else is left."""
     found = words(query, language_code)
-    stop = STOP_WORDS.get(_language(language_code), frozenset())
+    stop = STOP_WORDS.get(language_of(language_code), frozenset())
     kept = [word for word in found if word not in stop]
     return kept or found
+
+
+def name_key(text):
+    """A name as compared and sorted: folded words, one space apart ("les co citoyens")."""
+    return " ".join(WORDS.findall(fold(text or "")))[:255]

@@ -1,6 +1,10 @@
-"""The site search page's routes: results, suggestions for the header box, OpenSearch."""
+"""The site search page's routes: results, suggestions for the header box, OpenSearch.
 
-import datetime as dt
+Everything is read from the search read model (`search.query`): the results' names,
+summaries and kinds come from it; only the ten pages shown are loaded, for their addresses.
+"""
+
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
@@ -8,88 +12,52 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from directory.models import OrganisationPage, PlacePage
-from programme.models import EventPage, FestivalPage
-
+from .documents import kinds
 from .highlight import highlight
-from .models import SearchPage, SearchQueryLog
-from .query import autocomplete, prepare, search_pages
+from .models import IndexedPage, SearchQueryLog
+from .query import KIND, RELEVANCE, Search, autocomplete
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
+# The type filter's values before kinds were declared by the page types.
+LEGACY_TYPES = {
+    "organisations": "organisation",
+    "places": "place",
+    "events": "event",
+    "pages": "page",
+}
 
-# What the type filter offers; "pages" is everything else (content pages, indexes...).
-TYPES = [
-    ("organisations", gettext_lazy("Organisations"), (OrganisationPage,)),
-    ("places", gettext_lazy("Places"), (PlacePage,)),
-    ("events", gettext_lazy("Events"), (EventPage, FestivalPage)),
-    ("pages", gettext_lazy("Pages"), ()),
-]
+
+@dataclass(frozen=True)
+class ResultPage:
+    """The page a result is about, as the index holds it (the page itself is not loaded)."""
+
+    pk: int
+    title: str
+    url: str
 
 
 class SiteSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Search the site"), required=False)
-    type = forms.ChoiceField(
-        label=gettext_lazy("Show"),
-        choices=[("", gettext_lazy("Everything")), *[(key, label) for key, label, _m in TYPES]],
-        required=False,
-    )
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY_LENGTH]
 
 
-def searchable_pages(locale):
-    """Live, public pages of a language, the search page itself excepted."""
-    return Page.objects.live().public().filter(locale=locale, depth__gt=1).not_type(SearchPage)
+def selected_kinds(request, labels):
+    """The valid `type` values of the request (several allowed), as kinds, in label order."""
+    wanted = {LEGACY_TYPES.get(value, value) for value in request.GET.getlist("type")[:20]}
+    return [kind for kind in labels if kind in wanted]
 
 
-def _type_of(content_type_id, type_ids):
-    for key, ids in type_ids.items():
-        if content_type_id in ids:
-            return key
-    return "pages"
-
-
-def _past_event_ids(pages):
-    """Ids of events and festivals among `pages` that have no date left to come."""
-    now = timezone.now()
-    ids = [page.pk for page in pages]
-    past = set()
-    for event in EventPage.objects.filter(pk__in=ids):
-        if event.is_recurring:
-            if not event.starts_between(now, now + dt.timedelta(days=400)):
-                past.add(event.pk)
-        elif event.end <= now:
-            past.add(event.pk)
-    today = timezone.localdate()
-    past.update(
-        FestivalPage.objects.filter(pk__in=ids, end_date__lt=today).values_list("pk", flat=True)
-    )
-    return past
-
-
-def _summary(page):
-    for name in ("summary", "introduction", "search_description"):
-        value = getattr(page, name, "")
-        if value:
-            return str(value)
-    for name in ("description", "lessons"):
-        value = getattr(page, name, "")
-        if value:
-            return strip_tags(str(value))
-    return ""
-
-
-def _promotions(query, locale):
+def _promotions(query, locale_id):
     if not query:
         return []
     promotions = SearchPromotion.objects.filter(
@@ -99,109 +67,112 @@ def _promotions(query, locale):
         promotion
         for promotion in promotions.order_by("sort_order")
         if promotion.page_id is None
-        or (promotion.page.locale_id == locale.pk and promotion.page.live)
+        or (promotion.page.locale_id == locale_id and promotion.page.live)
     ]
+
+
+def page_url(request, url_path):
+    """A page's address from its tree address (`IndexedPage.url_path`), as Wagtail builds it,
+    without loading the page."""
+    return Page(url_path=url_path).get_url(request)
+
+
+def _results(search, ids, request, labels):
+    """What each result card shows, all read from the index's rows."""
+    rows = {row.pk: row for row in IndexedPage.objects.filter(page_id__in=ids)}
+    terms = search.plan.terms
+    now = timezone.now()
+    results = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        url = page_url(request, row.url_path)
+        results.append(
+            {
+                "page": ResultPage(pk=pk, title=row.title, url=url),
+                "url": url,
+                "type": labels.get(row.kind, row.kind),
+                "past": row.ends_at is not None and row.ends_at < now,
+                "title": highlight(row.title, terms, search.language, length=None),
+                "excerpt": highlight(row.summary, terms, search.language),
+            }
+        )
+    return results
+
+
+def _type_links(query, selected, counts, labels):
+    base = {"q": query} if query else {}
+    links = []
+    for kind, label in labels.items():
+        toggled = [k for k in selected if k != kind] if kind in selected else [*selected, kind]
+        links.append(
+            {
+                "key": kind,
+                "label": label,
+                "count": counts.get(kind, 0),
+                "selected": kind in selected,
+                "url": "?" + urlencode({**base, "type": toggled}, doseq=True),
+            }
+        )
+    return links
 
 
 def search_results(search_page, request):
-    from django.contrib.contenttypes.models import ContentType
-
     form = SiteSearchForm(request.GET)
-    form.is_valid()  # an invalid type is ignored; the query is always usable
+    form.is_valid()  # the query is always usable
     query = form.cleaned_data.get("q", "")
-    selected_type = form.cleaned_data.get("type", "")
-    language = search_page.locale.language_code
-    hits = search_pages(searchable_pages(search_page.locale), query, language)
-
-    type_ids = {
-        key: {ContentType.objects.get_for_model(model).pk for model in models}
-        for key, _label, models in TYPES
-        if models
-    }
-    past = _past_event_ids(hits.pages) if hits.pages else set()
-    # Upcoming events (and everything that is not an event) before past events.
-    ranked = sorted(hits.pages, key=lambda page: page.pk in past)
-    counts = {key: 0 for key, _label, _models in TYPES}
-    for page in ranked:
-        counts[_type_of(page.content_type_id, type_ids)] += 1
-    if selected_type:
-        ranked = [p for p in ranked if _type_of(p.content_type_id, type_ids) == selected_type]
-
-    paginator = Paginator(ranked, PER_PAGE)
-    # Non-numbers give the first page, numbers past the end the last: never an error.
-    page_obj = paginator.get_page(request.GET.get("page"))
-    ids = [page.pk for page in page_obj.object_list]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    _words, stems, _query = prepare(query, language)
-    results = []
-    for pk in ids:
-        page = specific.get(pk)
-        if page is None:
-            continue
-        key = _type_of(page.content_type_id, type_ids)
-        results.append(
-            {
-                "page": page,
-                "url": page.get_url(request),
-                "type": dict((k, label) for k, label, _m in TYPES)[key],
-                "past": pk in past,
-                "title": highlight(page.title, stems, language, length=None),
-                "excerpt": highlight(_summary(page), stems, language),
-            }
-        )
-
-    if query and request.GET.get("page") in (None, "", "1"):
-        SearchQueryLog.record(query, language, found=len(hits.pages))
-
+    labels = kinds()
+    selected = selected_kinds(request, labels)
+    search = Search(search_page.locale_id, query, filters={KIND: selected})
+    total, counts, results, page_obj, paginator = 0, {}, [], None, None
+    if search.has_text:
+        counts = search.facet_counts([KIND])[KIND]
+        paginator = Paginator(search.ordered(RELEVANCE, upcoming_first=True), PER_PAGE)
+        # Non-numbers give the first page, numbers past the end the last: never an error.
+        page_obj = paginator.get_page(request.GET.get("page"))
+        total = paginator.count
+        results = _results(search, list(page_obj.object_list), request, labels)
+        if request.GET.get("page") in (None, "", "1"):
+            SearchQueryLog.record(query, search.language, found=total)
     base = {"q": query} if query else {}
-    type_links = [
-        {
-            "key": key,
-            "label": label,
-            "count": counts[key],
-            "selected": key == selected_type,
-            "url": "?" + urlencode({**base, "type": key}),
-        }
-        for key, label, _models in TYPES
-    ]
-    params = {**base, **({"type": selected_type} if selected_type else {})}
+    params = {**base, **({"type": selected} if selected else {})}
+    suggestion = search.suggestion() if query and not total else None
     context = {
         "form": form,
         "query": query,
-        "hits": hits,
+        "search": search,
         "results": results,
-        "total": len(ranked),
+        "total": total,
         "page_obj": page_obj,
         "paginator": paginator,
-        "type_links": type_links,
+        "type_links": _type_links(query, selected, counts, labels),
         "all_types_url": "?" + urlencode(base),
-        "selected_type": selected_type,
-        "page_query_prefix": "?" + (urlencode(params) + "&" if params else ""),
-        "promotions": _promotions(query, search_page.locale),
+        "selected_type": selected,
+        "page_query_prefix": "?" + (urlencode(params, doseq=True) + "&" if params else ""),
+        "promotions": _promotions(query, search_page.locale_id),
         "suggest_url": search_page.get_url(request) + search_page.reverse_subpage("suggest"),
+        "suggestion": suggestion,
+        "suggestion_url": "?" + urlencode({"q": suggestion}) if suggestion else None,
     }
-    if page_obj.number > 1:
+    if page_obj is not None and page_obj.number > 1:
         context["page_title_suffix"] = _("page %(number)s") % {"number": page_obj.number}
     return search_page.render(request, context_overrides=context)
 
 
 def suggest(search_page, request):
-    """Up to eight pages of any type whose name starts like the typed words, as JSON."""
+    """Up to eight pages of any type with words of their name starting like the typed ones."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    language = search_page.locale.language_code
-    hits = autocomplete(searchable_pages(search_page.locale), query, language, SUGGESTIONS)
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=hits.ids).specific()}
-    results = []
-    for pk in hits.ids:
-        page = specific.get(pk)
-        if page is not None:
-            results.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "type": str(page.specific_class._meta.verbose_name),
-                }
-            )
+    names = autocomplete(search_page.locale_id, query, limit=SUGGESTIONS)
+    labels = kinds()
+    results = [
+        {
+            "title": name.title,
+            "url": page_url(request, name.url_path),
+            "type": str(labels.get(name.kind, name.kind)),
+        }
+        for name in names
+    ]
     return JsonResponse({"query": query, "results": results})
 
 

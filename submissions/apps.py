@@ -8,4 +8,5 @@ class SubmissionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the workflow receivers
+        # Importing the receivers connects them; they need the models, so only once ready.
+        from . import signals  # noqa: F401

@@ -17,8 +17,6 @@ def _normalise_url(url):
 
 
 def find_duplicates(submission):
-    from .models import Submission
-
     warnings = []
     model = PAGE_MODELS[submission.kind]
     pages = model.objects.exclude(pk=submission.page_id)
@@ -31,7 +29,7 @@ def find_duplicates(submission):
         for page in candidates[:20]:
             if _normalise_url(page.website) == site:
                 warnings.append(_("same website as page #%(id)s") % {"id": page.pk})
-    others = Submission.objects.exclude(pk=submission.pk).filter(kind=submission.kind)
+    others = type(submission).objects.exclude(pk=submission.pk).filter(kind=submission.kind)
     matches = others.filter(
         Q(email__iexact=submission.email) | Q(title__iexact=submission.title.strip())
     )

@@ -1,21 +1,21 @@
-"""E-mails about submissions: rendered in the recipient's language, stored, then queued.
+"""E-mails about submissions: rendered in the recipient's language, then stored in the outbox.
 
-Rendering and storing happen inside the caller's transaction; the queueing waits for the
+Rendering and storing happen inside the caller's transaction; the sending waits for the
 commit, so a rolled-back submission sends nothing and a dead mail server loses nothing.
 """
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
+from outbox.tasks import queue_email
+from publicforms.richtext import plain_text
+
 from .links import status_url
-from .models import OutgoingEmail
-from .richtext import plain_text
 
 
-def queue_email(recipients, template, context, *, language, submission=None):
-    """Store an e-mail and send it in the background once the transaction commits."""
+def _queue(recipients, template, context, *, language, submission):
     recipients = [r for r in recipients if r]
     if not recipients:
         return None
@@ -25,17 +25,7 @@ def queue_email(recipients, template, context, *, language, submission=None):
         )
         body = render_to_string(f"submissions/email/{template}.txt", context)
         html_body = render_to_string(f"submissions/email/{template}.html", context)
-    email = OutgoingEmail.objects.create(
-        submission=submission,
-        recipients=recipients,
-        subject=subject[:300],
-        body=body,
-        html_body=html_body,
-    )
-    from .tasks import deliver_email
-
-    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
-    return email
+    return queue_email(recipients, subject, body, html_body, about=submission)
 
 
 def _context(submission, **extra):
@@ -51,7 +41,7 @@ def _context(submission, **extra):
 
 def notify_partner(submission, template, **extra):
     """`template` is one of received, changes, published, declined, updated."""
-    return queue_email(
+    return _queue(
         [submission.email],
         f"partner_{template}",
         _context(submission, **extra),
@@ -61,14 +51,12 @@ def notify_partner(submission, template, **extra):
 
 
 def notify_staff(submission):
-    from django.urls import reverse
-
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_submissions_submission:edit", args=[submission.pk]
     )
     context = _context(submission, admin_url=admin_url)
     context.pop("status_url")  # the partner's private link stays the partner's
-    return queue_email(
+    return _queue(
         list(getattr(settings, "PORTAL_STAFF_EMAILS", [])),
         "staff_new",
         context,

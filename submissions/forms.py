@@ -6,17 +6,18 @@ import datetime as dt
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from directory.models import OrganisationPage, PlacePage, Theme
+from privacy.notices import with_retention
 from programme.choices import RegistrationMode
 from programme.models import EventPage
-
-from .defences import SpamDefenceForm
-from .richtext import clean_html
-from .uploads import SafeImageField
+from publicforms.defences import SpamDefenceForm
+from publicforms.richtext import clean_html
+from publicforms.uploads import SafeImageField
 
 LONG_TEXT = 5000
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -24,8 +25,6 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 def https_formfield(db_field, **kwargs):
     """Model form fields, with addresses typed without a scheme read as https."""
-    from django.db import models
-
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return db_field.formfield(**kwargs)
@@ -44,19 +43,26 @@ class PartnerFormMixin(forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
-        help_text=_(
-            "We send you a private link there to follow and correct your proposal. "
-            "It is never published."
+        help_text=with_retention(
+            _(
+                "We send you a private link there to follow and correct your proposal. "
+                "It is never published."
+            ),
+            "submissions",
         ),
     )
     idempotency_token = forms.UUIDField(widget=forms.HiddenInput)
 
 
 class PageFieldsForm(PartnerFormMixin, SpamDefenceForm, forms.ModelForm):
-    """A ModelForm used only for its fields: the view builds the page itself."""
+    """A ModelForm used only for its fields: the view builds the page itself.
+
+    The page models' help texts speak to editors ("the title of the page as you'd like it to
+    be seen by the public"); partners see `public_help_texts` instead, and nothing else."""
 
     rich_text_fields = ("description",)
     image_field = "image"
+    public_help_texts = {}
 
     description = forms.CharField(
         label=_("Description"),
@@ -79,6 +85,9 @@ class PageFieldsForm(PartnerFormMixin, SpamDefenceForm, forms.ModelForm):
     def __init__(self, *args, locale=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.locale = locale or Locale.get_active()
+        for name in self._meta.fields:
+            if name in self.fields and name not in self.declared_fields:
+                self.fields[name].help_text = self.public_help_texts.get(name, "")
         limit_length(self.fields["title"], 150)
         if "themes" in self.fields:
             self.fields["themes"].queryset = Theme.objects.filter(locale=self.locale)
@@ -154,10 +163,17 @@ class OrganisationForm(PageFieldsForm):
             "show_contact",
         ]
         labels = {"title": _("Name of the organisation")}
-        help_texts = {
-            "summary": _("One sentence that says what you do (240 characters at most)."),
-            "contact_email": _("Published only if you tick the box below."),
-        }
+
+    public_help_texts = {
+        "title": _("As people know it, e.g. “Collectif Belleville en transition”."),
+        "summary": _("One sentence that says what you do (240 characters at most)."),
+        "organisation_type": _("Choose the closest; the team can change it."),
+        "relation": _("How your organisation works with the halls, if it does."),
+        "year_founded": _("Four digits, e.g. 2019."),
+        "contact_email": _("Published only if you tick the box below."),
+        "contact_phone": _("Published only if you tick the box below."),
+        "show_contact": _("Tick to let readers write or call you directly."),
+    }
 
 
 class PlaceForm(PageFieldsForm):
@@ -191,6 +207,12 @@ class PlaceForm(PageFieldsForm):
         ]
         labels = {"title": _("Name of the place")}
 
+    public_help_texts = {
+        "title": _("Its usual name, e.g. “Civic Hall New York”."),
+        "summary": _("One sentence that says what makes this place inspiring."),
+        "year_opened": _("Four digits, e.g. 2012."),
+    }
+
 
 class EventForm(PageFieldsForm):
     image = image_upload(_("Image"))
@@ -222,10 +244,20 @@ class EventForm(PageFieldsForm):
         ]
         labels = {"title": _("Title of the event")}
         widgets = {"start": DATETIME_WIDGET, "end": DATETIME_WIDGET}
-        help_texts = {
-            "venue_name": _("Leave empty if the event takes place in the halls."),
-            "price": _("In euros; leave empty if the event is free."),
-        }
+
+    public_help_texts = {
+        "title": _("Short and concrete, e.g. “Repair café: bring your broken lamps”."),
+        "summary": _("One sentence shown in the programme under the title."),
+        "start": _("Paris time."),
+        "end": _("Paris time; the same day or a later one."),
+        "venue_name": _("Leave empty if the event takes place in the halls."),
+        "venue_address": _("Street and number, so people can find it."),
+        "price": _("In euros; leave empty if the event is free."),
+        "registration_url": _("Only if people register on another website."),
+        "accessibility_info": _(
+            "What a person with a disability needs to know: entrance, lift, toilets, seating."
+        ),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

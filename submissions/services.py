@@ -12,12 +12,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow, WorkflowState
 
 from directory.models import DirectoryIndexPage, OrganisationPage, PlacePage
+from directory.tasks import geocode_after_commit
 from programme.models import EventPage, ProgrammePage
+from publicforms.defences import hash_address
 
 from .choices import Kind, Status
-from .defences import hash_address
 from .emails import notify_partner, notify_staff
-from .models import Submission
+from .proposals import Submission
 
 WORKFLOW_NAME = "Partner submissions"
 COLLECTION_NAME = "Partner submissions"
@@ -127,6 +128,7 @@ def create_submission(kind, form, request, organisation=None):
     parent.add_child(instance=page)
     page.save_revision(log_action=True)
     _start_moderation(page)
+    geocode_after_commit(page)
     submission.page = page
     submission.save(update_fields=["page"])
     notify_partner(submission, "received")
@@ -142,6 +144,7 @@ def update_submission(submission, form):
     draft = page.get_latest_revision_as_object()
     apply_values(draft, submission.kind, form, submission.organisation)
     draft.save_revision(log_action=True)
+    geocode_after_commit(draft)
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=None)

@@ -1,16 +1,18 @@
 """Keep each submission's status in step with Wagtail's moderation, and tell the partner.
 
 Wagtail's "Request changes" rejects the task (its comment is stored on the task state);
-approving the last task publishes the page.
+approving the last task publishes the page; unpublishing it takes the proposal back to review
+(a "published" status whose page is not live would mislead the partner).
 """
 
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import page_published, task_rejected
+from django.utils import timezone
+from wagtail.signals import page_published, page_unpublished, task_rejected
 
 from .choices import Status
 from .emails import notify_partner
-from .models import Submission
+from .proposals import Submission
 
 
 def _submission_for(page_id):
@@ -38,3 +40,10 @@ def published(sender, instance, revision=None, **kwargs):
         submission.status = Status.PUBLISHED
         submission.save(update_fields=["status", "updated"])
         notify_partner(submission, "published", public_url=instance.get_full_url())
+
+
+@receiver(page_unpublished)
+def unpublished(sender, instance, **kwargs):
+    Submission.objects.filter(page_id=instance.pk, status=Status.PUBLISHED).update(
+        status=Status.PENDING, updated=timezone.now()
+    )

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from . import views
+from . import private_views
 
 app_name = "submissions"
 
 urlpatterns = [
-    path("submission/<str:token>/", views.status, name="status"),
-    path("submission/<str:token>/edit/", views.edit, name="edit"),
+    path("submission/<str:token>/", private_views.status, name="status"),
+    path("submission/<str:token>/edit/", private_views.edit, name="edit"),
 ]

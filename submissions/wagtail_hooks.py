@@ -11,14 +11,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .choices import Status
-from .models import Submission
+from .proposals import Submission
 from .services import decline_submission
 
 
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "mail"
-    menu_label = _("Partner submissions")
+    menu_label = _("Proposals")
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["title", "kind", "status", "email", "origin", "duplicates_display", "created"]

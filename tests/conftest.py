@@ -11,7 +11,7 @@ import pytest
 from django.test import TestCase
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.translation import translate as translate_with_glossary
+from languages.translation import translate as translate_with_glossary
 
 
 def translate_now(instance, locale, glossary, **kwargs):

@@ -31,6 +31,9 @@ DIRECTORY_PARAMS = [
     "lon",
 ]
 PROGRAMME_PARAMS = [
+    "q",
+    "view",
+    "month",
     "from",
     "to",
     "when",

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import TestCase
 from django.utils import timezone
 
-from submissions.defences import issue_started_token
+from publicforms.defences import issue_started_token
 
 PARIS = ZoneInfo("Europe/Paris")
 PASSWORD = "correct-horse-battery"

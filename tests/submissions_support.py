@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from PIL import Image
 
-from submissions.defences import issue_started_token
+from publicforms.defences import issue_started_token
 from tests import factories
 
 PASSWORD = "correct-horse-battery"

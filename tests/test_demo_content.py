@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Page, Revision
 
+from navigation.models import MainMenu
+
 
 def _load():
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -28,3 +30,12 @@ def test_demo_is_bilingual_and_idempotent(client, db):
     en_about = client.get("/en/about/")
     assert en_about.status_code == 200 and "About us" in en_about.text
     assert "Pavillon du Parc de Belleville" in client.get("/fr/venir/").text
+    # The Site record names the one origin of PORTAL_BASE_URL (issue 18), not http://localhost.
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).root_url == "http://testserver"
+    # Every menu item has its own position, in both languages (issue 18: the admin kept
+    # reordering items that had none).
+    for menu in MainMenu.objects.all():
+        positions = list(menu.items.values_list("sort_order", flat=True))
+        assert None not in positions and len(set(positions)) == len(positions) > 0

@@ -142,7 +142,7 @@ def test_detail_in_its_language_only(client, index, spec):
     assert response.status_code == 200
     _validate(spec, "EntryDetail", data)
     assert data["name"] == "Les Halles Civiques"
-    assert data["licence"]["url"].startswith("https://www.etalab.gouv.fr/")
+    assert data["licence"]["url"] == "https://opendatacommons.org/licenses/odbl/1-0/"
     response, _data = _get(client, f"/{pk}/", lang="en")
     assert response.status_code == 404
     response, data = _get(client, f"/{index['halles_en'].pk}/", lang="en")
@@ -175,7 +175,9 @@ def test_pagination(client, index, spec):
         ({"lang": "de"}, 400),
         ({"lang": "<script>"}, 400),
         ({"page_size": "100000"}, 200),
-        ({"q": '"*) OR 1=1 --', "theme": "nope", "type": "x"}, 200),
+        ({"q": '"*) OR 1=1 --', "theme": "nope"}, 200),
+        # Issue 18: an unknown value of an enumerated parameter is refused, not ignored.
+        ({"q": "budget", "type": "x"}, 400),
         ({"near": "999,999", "radius": "abc"}, 200),
     ],
 )
@@ -204,6 +206,36 @@ def test_rate_limit_answers_429(client, index):
     statuses = [client.get(API + "/places/").status_code for _n in range(4)]
     assert statuses == [200, 200, 200, 429]
     cache.clear()
+
+
+@override_settings(PORTAL_API_RATE_LIMIT=1)
+def test_rate_limit_is_per_client_says_when_to_retry_and_answers_json(client, index):
+    from django.core.cache import cache
+
+    cache.clear()
+    assert client.get(API + "/places/", REMOTE_ADDR="203.0.113.1").status_code == 200
+    refused = client.get(API + "/places/", REMOTE_ADDR="203.0.113.1")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["Cache-Control"] == "no-store" and "ETag" not in refused
+    assert "error" in json.loads(refused.content)
+    assert client.get(API + "/places/", REMOTE_ADDR="203.0.113.2").status_code == 200
+    cache.clear()
+
+
+@override_settings(PORTAL_API_RATE_LIMIT=0)
+def test_rate_limit_zero_turns_it_off(client, index):
+    assert {client.get(API + "/places/").status_code for _n in range(5)} == {200}
+
+
+def test_etag_follows_the_content_and_errors_have_none(client, index):
+    places = client.get(API + "/places/")
+    organisations = client.get(API + "/organisations/")
+    assert places["ETag"] and places["ETag"] != organisations["ETag"]
+    stale = client.get(API + "/places/", headers={"If-None-Match": organisations["ETag"]})
+    assert stale.status_code == 200 and stale.content == places.content
+    missing = client.get(API + "/places/", {"page": "99"})
+    assert missing.status_code == 404 and "ETag" not in missing
 
 
 def test_api_query_count_is_constant(client, site_tree):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories as f
 
-LICENCE = "Licence Ouverte / Open Licence 2.0 (Etalab)"
+LICENCE = "Open Database License (ODbL) 1.0"  # PORTAL_DATA_LICENCE by default
 
 
 @pytest.fixture
@@ -119,7 +119,7 @@ def test_exports_are_announced_with_the_current_filters(client, index):
 
 
 def test_exports_only_hold_the_requested_language(client, index, site_tree):
-    from home.translation import translate
+    from languages.translation import translate
 
     index_en = translate(
         index, site_tree["locales"]["en"], {"Annuaire": "Directory", "annuaire": "directory"}
@@ -153,3 +153,19 @@ def test_export_query_count_is_constant(client, site_tree):
                 assert response.streaming and f"Entry {size - 1}".encode() in response.getvalue()
             counts.append((route, len(queries)))
     assert counts[:3] == [(route, n) for route, n in counts[3:]]
+
+
+def test_the_operators_licence_is_stated_in_the_dumps_and_the_listing(client, index, settings):
+    settings.PORTAL_DATA_LICENCE = {
+        "name": "Licence Ouverte 2.0",
+        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    }
+    data = json.loads(client.get("/fr/annuaire/export/json/").getvalue())
+    assert data["metadata"]["licence"]["name"] == "Licence Ouverte 2.0"
+    csv_response = client.get("/fr/annuaire/export/csv/")
+    assert csv_response["Link"] == (
+        '<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel="license"'
+    )
+    page = client.get("/fr/annuaire/").content.decode()
+    assert 'rel="license">Licence Ouverte 2.0</a>' in page
+    assert "Open Database License" not in page

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.demo import generated_image
-from home.translation import translate as translate_now
+from demo.images import generated_image
+from languages.translation import translate as translate_now
 from tests import factories as f
 
 

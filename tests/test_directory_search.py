@@ -85,7 +85,7 @@ def test_hostile_queries_never_fail(client, index, query):
 
 
 def test_search_is_limited_to_the_readers_language(client, index, site_tree):
-    from home.translation import translate
+    from languages.translation import translate
 
     index_en = translate(
         index, site_tree["locales"]["en"], {"Annuaire": "Directory", "annuaire": "directory"}

@@ -10,7 +10,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from submissions.models import OutgoingEmail, Submission
+from outbox.models import OutgoingEmail
+from submissions.models import Submission
 
 from .submissions_support import form_url, organisation_data, portal_fixture, submit  # noqa: F401
 
@@ -34,7 +35,7 @@ def test_tasks_wait_for_the_worker_and_run_when_it_returns(
 
     assert Submission.objects.count() == 1
     assert OutgoingEmail.objects.filter(sent_at__isnull=True).count() == 2
-    e_mails = DBTaskResult.objects.filter(task_path="submissions.tasks.deliver_email")
+    e_mails = DBTaskResult.objects.filter(task_path="outbox.tasks.deliver_email")
     assert e_mails.filter(status="READY").count() == 2  # queued, not lost, while no worker runs
     assert mail.outbox == []
 

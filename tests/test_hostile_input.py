@@ -283,10 +283,9 @@ def test_a_huge_query_is_cut_before_it_reaches_the_database(client):
     """50,000 characters without a space, or thousands of words: the words are cut to
     MAX_QUERY_WORDS and the query runs once, so the answer stays as cheap as a short query."""
     from directory.filters import DirectoryFilterForm
-    from search.query import prepare
+    from search.vocabulary import plan
 
-    words, _stems, _query = prepare("mot " * 10_000, "fr")
-    assert len(words) <= MAX_QUERY_WORDS
+    assert len(plan("mot " * 10_000, "fr").words) <= MAX_QUERY_WORDS
     for value in ("a" * 50_000, "mot " * 10_000):
         form = DirectoryFilterForm({"q": value})
         assert form.is_valid()

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import Revision
 
-from home.models import HomePage, MenuItem
+from home.models import HomePage
+from navigation.models import MenuItem
 from news.models import ArticlePage, Author, NewsIndexPage
 
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.demo import generated_image
+from demo.images import generated_image
 from tests import factories as f
 
 

@@ -65,13 +65,13 @@ SNIPPETS = {
         "edit": {"editor", "moderator", "translator"},
         "delete": {"moderator"},
     },
-    ("home", "mainmenu"): {
+    ("navigation", "mainmenu"): {
         "list": {"moderator", "translator"},
         "add": {"moderator"},
         "edit": {"moderator", "translator"},
         "delete": set(),
     },
-    ("home", "sitefooter"): {
+    ("navigation", "sitefooter"): {
         "list": {"moderator", "translator"},
         "add": {"moderator"},
         "edit": {"moderator", "translator"},
@@ -100,7 +100,7 @@ ADMIN_AREAS = {
     "/admin/sites/": set(),
     "/admin/locales/": set(),
     "/admin/workflows/list/": set(),
-    "/admin/settings/home/sitesettings/": set(),
+    "/admin/settings/navigation/sitesettings/": set(),
     "/admin/directory/import/": {"moderator"},
     "/admin/snippets/programme/registration/?export=csv": {"moderator"},
     "/admin/reports/translation-status/": {"editor", "moderator", "translator"},

@@ -110,7 +110,12 @@ def test_next_date_cancelled_shows_in_json_ld_and_closes_registration(client, pr
     event.save_revision().publish()
     page = BeautifulSoup(client.get(event.url).content, "html.parser")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
-    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    # Issue 18: the series stays scheduled; the cancelled date is one of its sub-events.
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert [date["eventStatus"] for date in data["subEvent"]] == [
+        "https://schema.org/EventCancelled",
+        "https://schema.org/EventScheduled",
+    ]
     # Only the second week is open for registration.
     occurrence = page.select_one("#registration input[name=occurrence]")
     assert occurrence is not None

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from home.translation import translate
+from languages.translation import translate
 from programme.models import EventPage, ProgrammePage, Room
 
 PARIS = ZoneInfo("Europe/Paris")

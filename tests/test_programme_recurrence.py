@@ -161,5 +161,5 @@ def test_listing_shows_each_repetition_on_its_day(client, programme):  # noqa: F
     )
     days = [h2.time["datetime"] for h2 in soup.select(".programme-day h2")]
     assert days == ["2026-09-05", "2026-11-07", "2026-12-05"]
-    times = [t["datetime"] for t in soup.select(".card__meta time")]
+    times = [t["datetime"] for t in soup.select(".agenda__time time")]
     assert times[1] == "2026-11-07T10:00:00+01:00"

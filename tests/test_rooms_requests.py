@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
 
+from publicforms.defences import issue_started_token
 from rooms.models import RoomRequest
-from submissions.defences import issue_started_token
 from tests.rooms_support import (
     at,
     form_url,
@@ -175,7 +175,7 @@ def test_form_preselects_the_room_and_carries_defences(client, rooms):  # noqa: 
 def test_dead_mail_server_keeps_the_emails_for_later(client, rooms, settings):  # noqa: F811
     from django.core.management import call_command
 
-    from submissions.models import OutgoingEmail
+    from outbox.models import OutgoingEmail
 
     settings.PORTAL_STAFF_EMAILS = ["staff@example.org"]
     with mock.patch(

@@ -61,11 +61,21 @@ def test_search_page_lists_every_type_with_highlights(client, site):
 
 
 def test_type_filter_and_counts(client, site):
+    # The old plural values ("events") still work; links use the kinds pages declare.
     response = client.get("/fr/recherche/", {"q": "democratie", "type": "events"})
     counts = {link["key"]: link["count"] for link in response.context["type_links"]}
-    assert counts == {"organisations": 1, "places": 1, "events": 2, "pages": 0}
+    assert counts == {"organisation": 1, "place": 1, "event": 2, "page": 0}
     titles = [r["page"].title for r in response.context["results"]]
     assert titles == ["Débat à venir sur la démocratie", "Débat passé sur la démocratie"]
+    # Several types at once: organisations or places.
+    both = client.get("/fr/recherche/?q=democratie&type=organisation&type=place")
+    assert {r["page"].title for r in both.context["results"]} == {
+        "Démocratie ouverte",
+        "Maison de la démocratie",
+    }
+    links = {link["key"]: link for link in both.context["type_links"]}
+    assert links["place"]["selected"] and links["organisation"]["selected"]
+    assert links["place"]["url"] == "?q=democratie&type=organisation"  # unticks "place"
     bad = client.get("/fr/recherche/", {"q": "democratie", "type": "nonsense"})
     assert bad.status_code == 200
     assert len(bad.context["results"]) == 4

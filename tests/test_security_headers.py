@@ -3,10 +3,7 @@
 import pytest
 from django.test import override_settings
 
-
-def _directives(response):
-    header = response["Content-Security-Policy"]
-    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+from tests.csp_support import csp_directives as _directives
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/en/", "/fr/introuvable/", "/sitemap.xml", "/healthz"])

@@ -2,7 +2,8 @@
 
 from bs4 import BeautifulSoup
 
-from home.models import ContentPage, MainMenu, MenuItem, SiteFooter, SiteSettings
+from home.models import ContentPage
+from navigation.models import MainMenu, MenuItem, SiteFooter, SiteSettings
 
 
 def _soup(response):

@@ -12,7 +12,7 @@ from django.core import mail
 from django.urls import reverse
 from PIL import Image
 
-from submissions.defences import issue_started_token
+from publicforms.defences import issue_started_token
 from submissions.models import Submission
 
 from .submissions_support import (

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from submissions.models import OutgoingEmail, Submission
-from submissions.tasks import MAX_ATTEMPTS
+from outbox.models import OutgoingEmail
+from outbox.tasks import MAX_ATTEMPTS
+from submissions.models import Submission
 
 from .submissions_support import form_url, organisation_data, portal_fixture, submit  # noqa: F401
 
@@ -73,7 +74,7 @@ def test_the_task_re_enqueues_itself_on_a_backend_that_can_defer(db, settings, m
         def enqueue(self, *args):
             enqueued.append(args)
 
-    from submissions import tasks
+    from outbox import tasks
 
     original = tasks.deliver_email
     monkeypatch.setattr(tasks.default_task_backend, "supports_defer", True, raising=False)

@@ -7,9 +7,10 @@ from django.core import mail
 from wagtail.models import WorkflowState
 
 from directory.models import OrganisationPage, PlacePage
+from outbox.models import OutgoingEmail
 from programme.models import EventPage
 from submissions.choices import Status
-from submissions.models import OutgoingEmail, Submission
+from submissions.models import Submission
 
 from .submissions_support import (
     PASSWORD,

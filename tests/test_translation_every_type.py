@@ -3,7 +3,7 @@
 Each case builds French content with words to translate and facts that must stay the same
 (dates, coordinates, addresses, prices, capacities, images), then goes through
 wagtail-localize's own models (TranslationSource, Translation, StringTranslation,
-save_target) via `home.translation.translate`. The tests prove, per type:
+save_target) via `languages.translation.translate`. The tests prove, per type:
 
 - translators are given exactly the words (no URL, date, number or image among the segments);
 - the English version is published with the translated words and the French facts;
@@ -511,6 +511,103 @@ def submissions_case(world):
     )
 
 
+def legal_case(world):
+    from legal.models import LegalPage
+
+    page = world.add_page(
+        world.tree["fr"],
+        LegalPage(title="Mentions légales", slug="mentions-legales", introduction="Qui publie."),
+    )
+    return Case(
+        source=page,
+        glossary={
+            "Mentions légales": "Legal notice",
+            "mentions-legales": "legal-notice",
+            "Qui publie.": "Who publishes.",
+        },
+        synced=[],
+        english_url="/en/legal-notice/",
+        english_texts=["Who publishes."],
+        french_texts=["Qui publie."],
+        retranslate=("introduction", "Qui édite.", "Who edits."),
+    )
+
+
+def accessibility_statement_case(world):
+    from legal.models import AccessibilityStatementPage
+
+    page = world.add_page(
+        world.tree["fr"],
+        AccessibilityStatementPage(
+            title="Accessibilité",
+            slug="accessibilite",
+            auditor="Atelier du lien",
+            technologies="HTML5, CSS",
+            compliance_rate=76,
+        ),
+    )
+    return Case(
+        source=page,
+        glossary={"Accessibilité": "Accessibility", "accessibilite": "accessibility"},
+        # The audit's facts are the same in every language.
+        synced=["rgaa_version", "auditor", "technologies", "compliance_rate"],
+        english_url="/en/accessibility/",
+        english_texts=["Accessibility", "Atelier du lien"],
+        retranslate=("title", "Déclaration d’accessibilité", "Accessibility statement"),
+    )
+
+
+def contact_case(world):
+    from contact.models import ContactPage
+
+    page = world.add_page(
+        world.tree["fr"],
+        ContactPage(
+            title="Contact",
+            slug="contact",
+            introduction="<p>Écrivez-nous.</p>",
+            to_address="equipe@example.org",
+            subject="Message du site",
+        ),
+    )
+    return Case(
+        source=page,
+        glossary={
+            "Contact": "Contact",
+            "contact": "contact",
+            "Écrivez-nous.": "Write to us.",
+            "Message du site": "Message from the site",
+        },
+        synced=["to_address"],
+        english_url="/en/contact/",
+        english_texts=["Write to us."],
+        french_texts=["Écrivez-nous."],
+        retranslate=("subject", "Message venu du site", "Message sent from the site"),
+    )
+
+
+def embed_builder_case(world):
+    from embed_builder.models import EmbedBuilderPage
+
+    page = world.add_page(
+        world.tree["fr"],
+        EmbedBuilderPage(title="Intégrer", slug="integrer", introduction="Copiez le code."),
+    )
+    return Case(
+        source=page,
+        glossary={
+            "Intégrer": "Embed",
+            "integrer": "embed",
+            "Copiez le code.": "Copy the code.",
+        },
+        synced=[],
+        english_url="/en/embed/",
+        english_texts=["Copy the code."],
+        french_texts=["Copiez le code."],
+        retranslate=("introduction", "Copiez ce code.", "Copy this code."),
+    )
+
+
 # --- One builder per translatable snippet --------------------------------------------------
 
 
@@ -586,7 +683,8 @@ def room_snippet_case(world):
 
 
 def main_menu_case(world):
-    from home.models import ContentPage, MainMenu, MenuItem
+    from home.models import ContentPage
+    from navigation.models import MainMenu, MenuItem
 
     about = world.add_page(world.tree["fr"], ContentPage(title="Qui sommes-nous", slug="qui"))
     world.en_of(about, {"Qui sommes-nous": "Who we are", "qui": "who"})
@@ -607,7 +705,7 @@ def main_menu_case(world):
 
 
 def footer_snippet_case(world):
-    from home.models import SiteFooter
+    from navigation.models import SiteFooter
 
     footer = SiteFooter.objects.create(
         locale=world.fr_locale,
@@ -739,6 +837,10 @@ PAGE_CASES = {
     "submissions": submissions_case,
     "rooms_index": rooms_index_case,
     "room_page": room_page_case,
+    "legal": legal_case,
+    "accessibility_statement": accessibility_statement_case,
+    "contact": contact_case,
+    "embed_builder": embed_builder_case,
 }
 SNIPPET_CASES = {
     "theme": theme_snippet_case,
@@ -792,11 +894,13 @@ def test_every_page_type_and_translatable_snippet_has_a_case():
     assert page_models == set(COVERED_PAGE_MODELS)
     assert set(COVERED_PAGE_MODELS.values()) == set(PAGE_CASES)
     assert set(COVERED_SNIPPET_MODELS.values()) == set(SNIPPET_CASES)
-    # Menu items, single-date changes and room photos are translated with their menu, event or page.
+    # Menu items, single-date changes, room photos and contact form fields are translated with
+    # their menu, event or page.
     assert snippet_models == set(COVERED_SNIPPET_MODELS) | {
-        "home.MenuItem",
+        "navigation.MenuItem",
         "programme.OccurrenceOverride",
         "rooms.RoomPhoto",
+        "contact.ContactFormField",  # translated with its contact page
     }
 
 
@@ -816,12 +920,16 @@ COVERED_PAGE_MODELS = {
     "submissions.SubmissionIndexPage": "submissions",
     "rooms.RoomsIndexPage": "rooms_index",
     "rooms.RoomPage": "room_page",
+    "legal.LegalPage": "legal",
+    "legal.AccessibilityStatementPage": "accessibility_statement",
+    "contact.ContactPage": "contact",
+    "embed_builder.EmbedBuilderPage": "embed_builder",
 }
 COVERED_SNIPPET_MODELS = {
     "directory.Theme": "theme",
     "programme.Room": "room",
-    "home.MainMenu": "main_menu",
-    "home.SiteFooter": "footer",
+    "navigation.MainMenu": "main_menu",
+    "navigation.SiteFooter": "footer",
     "news.Author": "author",
 }
 
@@ -971,7 +1079,7 @@ def test_many_to_many_emptied_in_french_is_emptied_in_english(client, world, nam
 def test_site_settings_are_facts_shared_by_every_language(client, site_tree):
     """The hall's address and contacts are one set of settings, not a translatable snippet:
     both languages show the same values without any translation step."""
-    from home.models import SiteSettings
+    from navigation.models import SiteSettings
 
     assert not issubclass(SiteSettings, TranslatableMixin)
     settings = SiteSettings.for_site(site_tree["site"])

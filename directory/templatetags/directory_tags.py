@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
@@ -17,3 +18,9 @@ def json_ld(data):
     """JSON for a <script type="application/ld+json"> element, safe inside HTML."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
     return mark_safe(text.translate(_SCRIPT_ESCAPES))  # noqa: S308 - escaped just above
+
+
+@register.simple_tag
+def data_licence():
+    """The licence of the open data (PORTAL_DATA_LICENCE): its name and address."""
+    return settings.PORTAL_DATA_LICENCE

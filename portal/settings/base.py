@@ -24,6 +24,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# Our apps: the content apps and search, then the foundations (docs/architecture.md).
 INSTALLED_APPS = [
     "home",
     "directory",
@@ -32,6 +33,23 @@ INSTALLED_APPS = [
     "search",
     "submissions",
     "rooms",
+    # What a French association's site must have (issue 21, docs/privacy.md).
+    "legal",
+    "contact",
+    "newsletter",
+    "embed_builder",
+    "privacy",
+    "streamblocks",
+    "navigation",
+    "languages",
+    "publicforms",
+    "outbox",
+    "backups",
+    "security",
+    "pagecache",
+    "taskqueue",
+    "dashboard",
+    "audience",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -67,11 +85,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.middleware.PermissionsPolicyMiddleware",
-    "portal.middleware.PortalCSPMiddleware",
+    "security.headers.PermissionsPolicyMiddleware",
+    "security.headers.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.middleware.LocaleMiddleware",
+    "languages.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication and messages (it serves anonymous visitors only) and below the
     # header middleware, so cached pages still get fresh security headers.
-    "home.cache.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429.
     "axes.middleware.AxesMiddleware",
@@ -134,15 +152,50 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# Shared by every process of the machine out of the box (files under var/cache): the page
+# cache, the content version that invalidates it, and the rate limits must agree between
+# gunicorn workers and the task worker. Several machines: CACHE_URL=redis://host:6379/0.
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000"
+    )
+}
 
 # --- Search ---------------------------------------------------------------------------------
-# SEARCH_URL unset: the database backend; elasticsearch://host:9200 (see search/backends.py):
-# Elasticsearch 8, with the database index kept as the fallback when the engine fails.
-WAGTAILSEARCH_BACKENDS = search_backends_from_url(env.str("SEARCH_URL", default=""))
+# SEARCH_URL unset: readers search the read model in the database; elasticsearch://host:9200
+# (see search/backends.py): the read model is mirrored into Elasticsearch 8, which answers
+# readers, with the database as the fallback. The admin's search uses the database always.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL)
+# Seconds a reader's search waits for the engine before the database answers instead.
+SEARCH_ENGINE_TIMEOUT = env.float("SEARCH_ENGINE_TIMEOUT", default=1.0)
 
 # --- Background tasks -----------------------------------------------------------------------
+# The database queue, run by `manage.py run_worker` (taskqueue/; `make run` starts it).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker silent this long is dead: its running task is queued again, up to this many times.
+PORTAL_TASK_WORKER_TIMEOUT = env.int("PORTAL_TASK_WORKER_TIMEOUT", default=60)
+PORTAL_TASK_MAX_RECOVERIES = env.int("PORTAL_TASK_MAX_RECOVERIES", default=3)
+# Periodic commands run by `manage.py run_scheduler`: (command line, every N seconds).
+PORTAL_SCHEDULE = [
+    ("publish_scheduled", env.int("PORTAL_PUBLISH_SCHEDULED_EVERY", default=60)),
+    ("send_submission_emails", 3600),  # e-mails still unsent after their retries
+    ("prune_db_task_results --min-age-days 14", 86400),  # finished task rows
+    ("hide_stale_listings", 86400),  # only acts with PORTAL_FRESHNESS_AUTO_HIDE
+    ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
+    ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
+]
+
+# --- Health (/healthz, portal/health.py) ----------------------------------------------------
+# Each returns a dict with "ok"; a failing one makes /healthz answer 503 with its reason.
+PORTAL_HEALTH_CHECKS = [
+    "portal.health.database",
+    "taskqueue.health.task_queue",
+    "portal.health.search_engine",
+    "search.health.index_health",  # indexed entries against live pages
+]
+# 503 when the oldest task due has waited longer than this (seconds).
+PORTAL_HEALTH_MAX_TASK_WAIT = env.int("PORTAL_HEALTH_MAX_TASK_WAIT", default=300)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -153,7 +206,7 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
 
-# --- Public forms (submissions/defences.py, submissions/uploads.py) -------------------------
+# --- Public forms (publicforms/defences.py, publicforms/uploads.py) -------------------------
 PORTAL_FORM_RATE = env.str("PORTAL_FORM_RATE", default="10/h")  # posts per address
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_SUBMISSION_LINK_DAYS = env.int("PORTAL_SUBMISSION_LINK_DAYS", default=60)
@@ -206,7 +259,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Les Halles Civiques"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The portal's one public origin: in JSON-LD, feeds, sitemaps, e-mails and canonical links
+# (languages/origin.py); the default Site record is set from it by the demo loader.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=PORTAL_BASE_URL)
 PORTAL_ADMIN_PATH = env.str("PORTAL_ADMIN_PATH", default="admin/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -219,7 +275,7 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # No SVG: it is a document that can carry script, not a picture.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Unreadable "images" (a bitmap's header followed by markup) are a form error, not a 500.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.PortalImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.images.PortalImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -287,8 +343,40 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin_lockout.html"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 
+# Demo content (`manage.py load_demo`, the demo app): on in development and tests; elsewhere
+# only with PORTAL_DEMO=true (a throwaway site for a drill or a demonstration).
+if env.bool("PORTAL_DEMO", default=False):
+    INSTALLED_APPS.append("demo")
+
 # Anonymous pages are cached this long, and the cache is dropped whenever content changes.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=300)
+# The menu, footer, language links and site settings, shared by every page and visitor, are
+# cached under the same content version (pagecache/fragments.py); 0 turns that off.
+PORTAL_FRAGMENT_CACHE_SECONDS = env.int("PORTAL_FRAGMENT_CACHE_SECONDS", default=3600)
+# What public pages show: a save or delete of these (app labels, or app_label.Model and its
+# subclasses: every page type) drops the page cache when its transaction commits
+# (pagecache/signals.py). Publishing, unpublishing and moving pages drop it too.
+PORTAL_PAGE_CACHE_CONTENT = [
+    "home",
+    "navigation",
+    "directory",
+    "programme",
+    "news",
+    "legal.LegalPagesSettings",  # every footer links to the pages it names
+    "wagtailcore.Page",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailredirects.Redirect",
+]
+# Tasks whose end drops the page cache. None today: readers' search index is written in the
+# publishing transaction, and its writes drop the cache when they commit (search/apps.py);
+# the worker's index task only updates the admin's search.
+PORTAL_PAGE_CACHE_AFTER_TASKS = []
 
 LOGGING = {
     "version": 1,
@@ -297,15 +385,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# Credit the tile provider asks for, shown on the map (HTML: a link to its licence).
-PORTAL_MAP_TILE_ATTRIBUTION = env.str(
-    "PORTAL_MAP_TILE_ATTRIBUTION",
-    default=(
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-    ),
-)
-# Origins allowed to show the directory's embed/ view in a frame (CSP frame-ancestors);
-# "*" lets any site embed it. Every other page keeps X-Frame-Options: DENY.
-PORTAL_EMBED_FRAME_ANCESTORS = env.list("PORTAL_EMBED_FRAME_ANCESTORS", default=["*"])
-# Requests per minute and client address to the directory API (0 turns the limit off).
-PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)
+# --- Listings and open data (listings.py); personal data, newsletter, audience figures
+# (personal_data.py) ------------------------------------------------------------------------
+from .listings import *  # noqa: E402, F403
+from .personal_data import *  # noqa: E402, F403
+from .personal_data import PORTAL_AUDIENCE_TOOL, PORTAL_AUDIENCE_URL  # noqa: E402
+
+if PORTAL_AUDIENCE_TOOL and PORTAL_AUDIENCE_URL:
+    # The tracker posts to that server and nowhere else.
+    _audience = urlsplit(PORTAL_AUDIENCE_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"] = [
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"],
+        f"{_audience.scheme}://{_audience.netloc}",
+    ]

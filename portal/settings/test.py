@@ -1,6 +1,10 @@
 """Fast, isolated settings for the test suite."""
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -13,9 +17,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
-WAGTAILADMIN_BASE_URL = "http://testserver"
+if "demo" not in INSTALLED_APPS:
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # the tests build pages with its factories
+PORTAL_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True  # browser journeys load images from the in-memory storage
 PORTAL_PAGE_CACHE_SECONDS = 0  # tests that exercise the page cache turn it on
+# Tests change content inside transactions that never commit, so nothing would drop the
+# fragments: the tests of the fragment cache and of query counts turn it on.
+PORTAL_FRAGMENT_CACHE_SECONDS = 0
 # Tests sign users in with client.login(), which gives django-axes no request to inspect;
 # the throttling tests turn it back on.
 AXES_ENABLED = False
@@ -26,9 +35,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # signing up for the same event) need the file's real locks and busy timeout. One file per
     # run, like the in-memory database: a reused file would keep what a transactional test's
     # flush removed (the root page, locales, the site).
-    import os
-    import tempfile
-
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"portal-test-{os.getpid()}.sqlite3")
     }

@@ -2,7 +2,8 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import rooms.models
+import publicforms.links
+import rooms.hires
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -39,7 +40,7 @@ class Migration(migrations.Migration):
             name='RoomFeed',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('calendar_token', models.CharField(default=rooms.models.new_calendar_token, max_length=64, unique=True)),
+                ('calendar_token', models.CharField(default=rooms.hires.new_calendar_token, max_length=64, unique=True)),
                 ('updated', models.DateTimeField(auto_now=True)),
                 ('room', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feed', to='programme.room', verbose_name='room')),
             ],
@@ -100,7 +101,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('pending', 'Pending'), ('confirmed', 'Confirmed'), ('declined', 'Declined')], db_index=True, default='pending', max_length=20, verbose_name='status')),
                 ('staff_comment', models.TextField(blank=True, help_text='Sent with the confirmation or the refusal.', max_length=2000, verbose_name='message to the requester')),
                 ('language', models.CharField(default='fr', max_length=8, verbose_name='language')),
-                ('link_nonce', models.CharField(default=rooms.models.new_nonce, editable=False, max_length=32)),
+                ('link_nonce', models.CharField(default=publicforms.links.new_nonce, editable=False, max_length=32)),
                 ('idempotency_token', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('origin_ip_hash', models.CharField(blank=True, max_length=64, verbose_name='origin (hashed address)')),
                 ('created', models.DateTimeField(auto_now_add=True, verbose_name='received')),

@@ -50,10 +50,12 @@
       element.classList.add("is-ready");
       element.tabIndex = 0;
       var map = L.map(element, { scrollWheelZoom: false }).setView([46.5, 2.5], 5);
-      L.tileLayer(element.dataset.tileUrl, {
+      var tiles = L.tileLayer(element.dataset.tileUrl, {
         attribution: element.dataset.attribution,
         maxZoom: 18,
       }).addTo(map);
+      window.portalMap.watchTiles(tiles, element);
+      window.portalMap.legend(L, map, element, ["organisation", "place"]);
       var bounds = [];
       if (element.dataset.origin) {
         var origin = element.dataset.origin.split(",").map(Number);
@@ -77,7 +79,12 @@
               if (marker.options) marker.options.title = feature.properties.name;
             },
             pointToLayer: function (feature, latlng) {
-              return L.marker(latlng, { title: feature.properties.name, alt: feature.properties.name });
+              var type = feature.properties.entry_type === "organisation" ? "organisation" : "place";
+              return L.marker(latlng, {
+                title: feature.properties.name,
+                alt: feature.properties.name,
+                icon: window.portalMap.pin(L, type),
+              });
             },
           }).addTo(map);
           element.dataset.markers = String(data.features.length);

@@ -1,6 +1,7 @@
 /* Directory: progressive enhancement of the filter form (the page works without it).
  * - Changing a filter reloads the results in place and updates the address.
- * - The search box suggests entry names from the page's autocomplete endpoint.
+ * - The search box suggests entry names as a combobox: that is search.js's, for every box
+ *   naming a suggestion endpoint (data-search-suggest); "directory:updated" re-enhances it.
  */
 (function () {
   "use strict";
@@ -8,9 +9,10 @@
   var layoutSelector = ".directory__layout";
 
   function formUrl(form) {
-    var params = new URLSearchParams(new FormData(form));
-    Array.from(params.keys()).forEach(function (key) {
-      if (!params.get(key)) params.delete(key);
+    // Facets take several values (type=a&type=b): drop only the empty ones.
+    var params = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) {
+      if (value) params.append(key, value);
     });
     var query = params.toString();
     return form.action + (query ? "?" + query : "");
@@ -45,32 +47,16 @@
       });
   }
 
-  function setupAutocomplete(form) {
-    var input = form.querySelector('input[name="q"]');
-    var endpoint = form.getAttribute("data-autocomplete-url");
-    if (!input || !endpoint) return;
-    var list = document.createElement("datalist");
-    list.id = "directory-suggestions";
-    form.appendChild(list);
-    input.setAttribute("list", list.id);
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var value = input.value.trim();
-      if (value.length < 2) return;
-      timer = setTimeout(function () {
-        fetch(endpoint + "?q=" + encodeURIComponent(value), { credentials: "same-origin" })
-          .then(function (response) { return response.json(); })
-          .then(function (data) {
-            list.replaceChildren();
-            data.results.forEach(function (result) {
-              var option = document.createElement("option");
-              option.value = result.title;
-              list.appendChild(option);
-            });
-          })
-          .catch(function () {});
-      }, 200);
+  // A facet's "All" box clears its other boxes; choosing a value unticks "All".
+  function syncAllBox(form, box) {
+    if (box.type !== "checkbox") return;
+    var group = form.querySelectorAll('input[type="checkbox"][name="' + box.name + '"]');
+    Array.prototype.forEach.call(group, function (other) {
+      if (other === box) return;
+      if (box.hasAttribute("data-facet-all") && box.checked) other.checked = false;
+      if (!box.hasAttribute("data-facet-all") && box.checked && other.hasAttribute("data-facet-all")) {
+        other.checked = false;
+      }
     });
   }
 
@@ -80,13 +66,13 @@
     form.dataset.enhanced = "true";
     form.addEventListener("change", function (event) {
       if (["q", "near", "radius"].indexOf(event.target.name) !== -1) return;
+      syncAllBox(form, event.target);
       replaceLayout(formUrl(form), true);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       replaceLayout(formUrl(form), true);
     });
-    setupAutocomplete(form);
   }
 
   window.addEventListener("popstate", function () {

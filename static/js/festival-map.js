@@ -34,13 +34,15 @@
       element.classList.add("is-ready");
       element.tabIndex = 0;
       var map = L.map(element, { scrollWheelZoom: false });
-      L.tileLayer(element.dataset.tileUrl, {
+      var tiles = L.tileLayer(element.dataset.tileUrl, {
         attribution: element.dataset.attribution,
         maxZoom: 18,
       }).addTo(map);
+      window.portalMap.watchTiles(tiles, element);
+      window.portalMap.legend(L, map, element, ["venue"]);
       var points = venues.map(function (venue) {
         var point = [venue.latitude, venue.longitude];
-        L.marker(point, { title: venue.name, alt: venue.name })
+        L.marker(point, { title: venue.name, alt: venue.name, icon: window.portalMap.pin(L, "venue") })
           .bindPopup(popupContent(venue))
           .addTo(map);
         return point;

@@ -1,6 +1,8 @@
-/* Site search: suggestions under every search box that names a suggestion endpoint
- * (data-search-suggest). Without JavaScript the boxes are plain GET forms.
- * The list follows the ARIA combobox pattern: arrows move, Enter opens, Escape closes.
+/* Suggestions under every search box that names a suggestion endpoint (data-search-suggest):
+ * the header's site search and the directory's own box. Without JavaScript the boxes are
+ * plain GET forms. The list follows the WAI-ARIA combobox pattern: arrows move, Enter opens,
+ * Escape closes. Boxes put in the page later (the directory replaces its form in place) are
+ * enhanced when "directory:updated" is sent.
  */
 (function () {
   "use strict";
@@ -9,7 +11,8 @@
 
   function enhance(input) {
     var url = input.getAttribute("data-search-suggest");
-    if (!url) return;
+    if (!url || input.hasAttribute("data-search-enhanced")) return;
+    input.setAttribute("data-search-enhanced", "");
     var list = document.createElement("ul");
     var id = "search-suggestions-" + ++counter;
     var timer = null;
@@ -19,7 +22,7 @@
     list.setAttribute("role", "listbox");
     list.hidden = true;
     input.parentNode.classList.add("search-suggest");
-    input.parentNode.appendChild(list);
+    input.insertAdjacentElement("afterend", list);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", id);
@@ -36,16 +39,25 @@
       list.textContent = "";
       results.forEach(function (result, index) {
         var item = document.createElement("li");
-        var link = document.createElement("a");
+        // No link inside an option (nothing focusable in it): the box keeps the focus, arrows
+        // choose, Enter or a click opens the page.
+        var label = document.createElement("span");
         var type = document.createElement("span");
         item.id = id + "-" + index;
         item.setAttribute("role", "option");
-        link.href = result.url;
-        link.textContent = result.title;
-        type.className = "search-suggestions__type";
-        type.textContent = result.type || "";
-        link.appendChild(type);
-        item.appendChild(link);
+        item.dataset.url = result.url;
+        label.className = "search-suggestions__link";
+        label.textContent = result.title;
+        if (result.type) {
+          type.className = "search-suggestions__type";
+          type.textContent = result.type;
+          label.appendChild(type);
+        }
+        item.appendChild(label);
+        item.addEventListener("mousedown", function (event) {
+          event.preventDefault(); // before the box's blur closes the list
+          window.location.href = item.dataset.url;
+        });
         list.appendChild(item);
       });
       list.hidden = results.length === 0;
@@ -80,11 +92,16 @@
       else if (event.key === "Escape") { close(); }
       else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
-        window.location.href = list.querySelectorAll("a")[active].href;
+        window.location.href = list.querySelectorAll("[role=option]")[active].dataset.url;
       }
     });
     input.addEventListener("blur", function () { setTimeout(close, 200); });
   }
 
-  document.querySelectorAll("input[data-search-suggest]").forEach(enhance);
+  function enhanceWithin(root) {
+    root.querySelectorAll("input[data-search-suggest]").forEach(enhance);
+  }
+
+  enhanceWithin(document);
+  document.addEventListener("directory:updated", function () { enhanceWithin(document); });
 })();

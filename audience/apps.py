@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AudienceConfig(AppConfig):
+    name = "audience"
+    verbose_name = _("Audience figures")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the settings check

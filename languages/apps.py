@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class LanguagesConfig(AppConfig):
+    name = "languages"
+
+    def ready(self):
+        # Patches wagtail-localize and Wagtail, whose models must be loaded first: only once
+        # apps are ready.
+        from . import locales, localize, origin  # noqa: F401 - origin registers the Site check
+
+        localize.install()
+        locales.install()

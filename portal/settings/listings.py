@@ -1,0 +1,40 @@
+"""Settings of the directory's listings and open data (directory/: freshness, geocoding, map,
+embeds, licence, API), read from the environment like the rest of base.py, which imports
+them."""
+
+import environ
+
+env = environ.Env()
+
+# Freshness of listings (directory/freshness.py).
+# Listings neither confirmed nor published for this long are out of date (the admin report
+# "Listings to confirm"); with PORTAL_FRESHNESS_AUTO_HIDE the scheduler unpublishes them
+# (hide_stale_listings), and a confirmation brings them back.
+PORTAL_FRESHNESS_STALE_DAYS = env.int("PORTAL_FRESHNESS_STALE_DAYS", default=425)
+PORTAL_FRESHNESS_AUTO_HIDE = env.bool("PORTAL_FRESHNESS_AUTO_HIDE", default=False)
+
+# Geocoding of submitted addresses in a background task: "" (off), "ban" (the French address
+# service) or "nominatim"; PORTAL_GEOCODER_URL for a self-hosted one (addok, Nominatim).
+PORTAL_GEOCODER = env.str("PORTAL_GEOCODER", default="")
+PORTAL_GEOCODER_URL = env.str("PORTAL_GEOCODER_URL", default="")
+PORTAL_GEOCODER_TIMEOUT = env.int("PORTAL_GEOCODER_TIMEOUT", default=5)
+
+# Credit the tile provider asks for, shown on the map (HTML: a link to its licence).
+PORTAL_MAP_TILE_ATTRIBUTION = env.str(
+    "PORTAL_MAP_TILE_ATTRIBUTION",
+    default=(
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    ),
+)
+# Origins allowed to show the directory's embed/ view in a frame (CSP frame-ancestors);
+# "*" lets any site embed it. Every other page keeps X-Frame-Options: DENY.
+PORTAL_EMBED_FRAME_ANCESTORS = env.list("PORTAL_EMBED_FRAME_ANCESTORS", default=["*"])
+# The licence of the open data, stated in every export and API answer (default: ODbL).
+PORTAL_DATA_LICENCE = {
+    "name": env.str("PORTAL_DATA_LICENCE_NAME", default="Open Database License (ODbL) 1.0"),
+    "url": env.str(
+        "PORTAL_DATA_LICENCE_URL", default="https://opendatacommons.org/licenses/odbl/1-0/"
+    ),
+}
+# Requests per minute and client address to the directory API (0 turns the limit off).
+PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)

@@ -1,0 +1,17 @@
+"""The app's models, for Django: rooms of the halls, the programme and festival pages, events,
+changes to single dates and registrations."""
+
+from .events import EventPage
+from .overrides import OccurrenceOverride
+from .pages import FestivalPage, ProgrammePage
+from .registrations import Registration
+from .rooms import Room
+
+__all__ = [
+    "EventPage",
+    "FestivalPage",
+    "OccurrenceOverride",
+    "ProgrammePage",
+    "Registration",
+    "Room",
+]

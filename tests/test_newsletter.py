@@ -13,7 +13,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -23,6 +22,7 @@ from outbox.models import OutgoingEmail
 
 from .association_support import newsletter_data
 from .test_hostile_input import HOSTILE, MARKERS
+from .worker_support import production_env, run_worker_batch
 
 pytestmark = pytest.mark.django_db
 
@@ -327,16 +327,37 @@ def test_subscribers_are_listed_and_exported_in_the_admin(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_with_the_database_queue_the_worker_sends_the_confirmation(site, client, settings):
+def test_with_the_database_queue_the_worker_sends_the_confirmation(
+    site, client, settings, tmp_path
+):
+    """Production configuration: the sign-up is stored and queued; a `run_worker` process
+    with the production settings sends the confirmation, then the welcome."""
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assert client.post("/fr/newsletter/", newsletter_data()).status_code == 302
     assert DBTaskResult.objects.filter(status="READY").count() == 1
+    assert Subscriber.objects.get().email == newsletter_data()["email"]  # stored before sending
     assert mail.outbox == []
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    assert len(mail.outbox) == 1
-    client.post(path_of(link_in(mail.outbox[0], "confirm")))
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    assert len(mail.outbox) == 2  # the welcome
+    env = production_env(tmp_path, f"filecache://{tmp_path / 'cache'}")
+
+    run_worker_batch(env, tmp_path / "worker.log")
+    sent = _mail_files(tmp_path)
+    assert len(sent) == 1
+    confirm = re.search(r"https?://\S+/newsletter/confirm/\S+/", sent[0]).group(0)
+    client.post(path_of(confirm))
+    run_worker_batch(env, tmp_path / "worker.log")
+    assert len(_mail_files(tmp_path)) == 2  # the welcome
+    assert DBTaskResult.objects.exclude(status="SUCCESSFUL").count() == 0
     assert Subscriber.objects.get().sync_pending is False  # handed over (CSV: nothing to send)
+
+
+def _mail_files(tmp_path):
+    """The messages the worker wrote with the file e-mail backend, oldest first."""
+    folder = tmp_path / "mail"
+    if not folder.exists():
+        return []
+    texts = []
+    for path in sorted(folder.iterdir(), key=lambda path: path.stat().st_mtime):
+        texts.extend(part for part in path.read_text().split("-" * 79) if "Subject:" in part)
+    return texts

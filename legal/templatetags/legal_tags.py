@@ -1,9 +1,8 @@
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from pagecache.version import content_version
+from pagecache.fragments import cached_fragment
 
 from ..models import LegalPagesSettings
 
@@ -14,20 +13,21 @@ register = template.Library()
 def legal_links(context):
     """The footer's links to the legal pages, in the reader's language.
 
-    Cached per site and language until content changes (saving the settings or publishing a
-    page moves the content version on), so each page view costs no query for them.
+    A fragment like the menu and footer: cached per site and language until content changes
+    (saving the settings or publishing a page), so each page view costs no query for them.
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
+    language = get_language()
     if site is None:
-        return {"links": [], "language": get_language()}
-    key = f"legal-footer:{content_version()}:{site.pk}:{get_language()}"
-    links = cache.get(key)
-    if links is None:
+        return {"links": [], "language": language}
+
+    def build():
         settings = LegalPagesSettings.for_site(site)
-        links = [
+        return [
             (str(label), page.get_url(request), page.locale.language_code)
             for label, page in settings.footer_links()
         ]
-        cache.set(key, links, None)
-    return {"links": links, "language": get_language()}
+
+    links = cached_fragment(request, "legal-footer", [site.pk, language], build)
+    return {"links": links, "language": language}

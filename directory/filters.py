@@ -11,6 +11,7 @@ other facets' selections, so a reader sees what choosing it would give.
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -296,13 +297,19 @@ class DirectorySearch:
 
     def _facet(self, name, choices, counts):
         selected = {value.casefold() for value in self.selected.get(name, [])}
-        options = []
-        for value, label in choices:
+        options, ids = [], set()
+        for number, (value, label) in enumerate(choices, start=1):
             count = counts.get(value, 0)
             is_selected = value.casefold() in selected
             if count or is_selected:
+                # Named after the value, not the position: the script puts the focus back on
+                # the same box once the options around it have changed.
+                option_id = f"facet-{name}-{slugify(value) or number}"
+                option_id = option_id if option_id not in ids else f"{option_id}-{number}"
+                ids.add(option_id)
                 options.append(
                     {
+                        "id": option_id,
                         "value": value,
                         "label": label,
                         "count": count,
@@ -342,6 +349,16 @@ class DirectorySearch:
         """The query string for the current filters with `changes` (None removes one)."""
         params = self.params(**changes)
         return "?" + urlencode(params, doseq=True) if params else "?"
+
+    @property
+    def filter_count(self):
+        """How many filter values narrow the list (the words searched for are shown apart)."""
+        return sum(len(values) for values in self.selected.values()) + bool(self.origin)
+
+    def clear_url(self):
+        """The query string without any filter nor search words, in the same view and order."""
+        kept = {name: self.values[name] for name in ("view", "sort") if self.values.get(name)}
+        return "?" + urlencode(kept) if kept else "?"
 
     def active_filters(self):
         """(label, value label, url without it) for each filter value in use, to undo it."""

@@ -128,7 +128,9 @@ def test_english_directory_has_the_same_panel_in_english(
     client, index, site_tree, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        translate(index, site_tree["locales"]["en"], {"Annuaire": "Directory", "annuaire": "directory"})
+        translate(
+            index, site_tree["locales"]["en"], {"Annuaire": "Directory", "annuaire": "directory"}
+        )
     soup = _soup(client.get("/en/directory/"))
     assert soup.select_one(".directory-panel__summary").get_text(strip=True) == (
         "Filters and sorting"

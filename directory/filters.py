@@ -48,6 +48,15 @@ FACETS = {
     "country": "country",
 }
 FILTER_NAMES = tuple(FACETS)
+# The facets whose values are a fixed vocabulary (themes and cities are the editors').
+FIXED_CHOICES = {
+    "entry": EntryType.choices,
+    "type": OrganisationType.choices,
+    "relation": Relation.choices,
+    "kind": PlaceKind.choices,
+    "access": Accessibility.choices,
+    "country": Country.choices,
+}
 
 # "All" agrees with each facet's noun in other languages (French: "Tous" for types, "Toutes"
 # for cities), so each facet has its own context for translators.
@@ -165,16 +174,10 @@ class DirectorySearch:
     # --- Reading the parameters ----------------------------------------------------------
 
     def _valid_values(self, name):
-        fixed = {
-            "entry": EntryType.values,
-            "type": OrganisationType.values,
-            "relation": Relation.values,
-            "kind": PlaceKind.values,
-            "access": Accessibility.values,
-            "theme": list(self.themes_by_slug),
-            "country": Country.values,
-        }
-        return fixed.get(name)
+        if name == "theme":
+            return list(self.themes_by_slug)
+        choices = FIXED_CHOICES.get(name)
+        return [value for value, _label in choices] if choices else None
 
     def _read_facets(self, params):
         """{name: [values]} of the valid facet values, in the reader's order, deduplicated."""
@@ -280,11 +283,7 @@ class DirectorySearch:
             key=lambda choice: str(choice[1]),
         )
         choices = {
-            "entry": EntryType.choices,
-            "type": OrganisationType.choices,
-            "relation": Relation.choices,
-            "kind": PlaceKind.choices,
-            "access": Accessibility.choices,
+            **FIXED_CHOICES,
             "theme": [(theme.slug, theme.name) for theme in self.themes],
             "city": [(city, city) for city in cities],
             "country": countries,
@@ -373,7 +372,7 @@ class DirectorySearch:
             )
         labels = {"theme": dict((theme.slug, theme.name) for theme in self.themes)}
         for name, values in self.selected.items():
-            names = labels.get(name) or dict(_FIXED_LABELS.get(name, ()))
+            names = labels.get(name) or dict(FIXED_CHOICES.get(name, ()))
             for value in values:
                 active.append(
                     {
@@ -395,13 +394,3 @@ class DirectorySearch:
                 }
             )
         return active
-
-
-_FIXED_LABELS = {
-    "entry": EntryType.choices,
-    "type": OrganisationType.choices,
-    "relation": Relation.choices,
-    "kind": PlaceKind.choices,
-    "access": Accessibility.choices,
-    "country": Country.choices,
-}

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 
 from search.models import IndexedPage
 
-from .choices import Country, OrganisationType, PlaceKind, Relation
+from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
 
 CARD_RENDITION = "fill-320x200"
 CARD_FIELDS = ("page_id", "title", "summary", "url_path", "kind", "facets", "image_id")
@@ -68,6 +68,12 @@ class EntryCard:
     @property
     def location_line(self):
         return ", ".join(str(part) for part in (self.city, self.country_name) if part)
+
+    @property
+    def accessibility(self):
+        """Labels of the accessibility facts of a place, as `PlacePage.accessibility` gives."""
+        offered = set(self.facets.get("access") or ())
+        return [choice.label for choice in Accessibility if choice.value in offered]
 
     @property
     def card_eyebrow(self):

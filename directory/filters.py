@@ -11,6 +11,7 @@ other facets' selections, so a reader sees what choosing it would give.
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -47,6 +48,15 @@ FACETS = {
     "country": "country",
 }
 FILTER_NAMES = tuple(FACETS)
+# The facets whose values are a fixed vocabulary (themes and cities are the editors').
+FIXED_CHOICES = {
+    "entry": EntryType.choices,
+    "type": OrganisationType.choices,
+    "relation": Relation.choices,
+    "kind": PlaceKind.choices,
+    "access": Accessibility.choices,
+    "country": Country.choices,
+}
 
 # "All" agrees with each facet's noun in other languages (French: "Tous" for types, "Toutes"
 # for cities), so each facet has its own context for translators.
@@ -164,16 +174,10 @@ class DirectorySearch:
     # --- Reading the parameters ----------------------------------------------------------
 
     def _valid_values(self, name):
-        fixed = {
-            "entry": EntryType.values,
-            "type": OrganisationType.values,
-            "relation": Relation.values,
-            "kind": PlaceKind.values,
-            "access": Accessibility.values,
-            "theme": list(self.themes_by_slug),
-            "country": Country.values,
-        }
-        return fixed.get(name)
+        if name == "theme":
+            return list(self.themes_by_slug)
+        choices = FIXED_CHOICES.get(name)
+        return [value for value, _label in choices] if choices else None
 
     def _read_facets(self, params):
         """{name: [values]} of the valid facet values, in the reader's order, deduplicated."""
@@ -279,11 +283,7 @@ class DirectorySearch:
             key=lambda choice: str(choice[1]),
         )
         choices = {
-            "entry": EntryType.choices,
-            "type": OrganisationType.choices,
-            "relation": Relation.choices,
-            "kind": PlaceKind.choices,
-            "access": Accessibility.choices,
+            **FIXED_CHOICES,
             "theme": [(theme.slug, theme.name) for theme in self.themes],
             "city": [(city, city) for city in cities],
             "country": countries,
@@ -296,13 +296,19 @@ class DirectorySearch:
 
     def _facet(self, name, choices, counts):
         selected = {value.casefold() for value in self.selected.get(name, [])}
-        options = []
-        for value, label in choices:
+        options, ids = [], set()
+        for number, (value, label) in enumerate(choices, start=1):
             count = counts.get(value, 0)
             is_selected = value.casefold() in selected
             if count or is_selected:
+                # Named after the value, not the position: the script puts the focus back on
+                # the same box once the options around it have changed.
+                option_id = f"facet-{name}-{slugify(value) or number}"
+                option_id = option_id if option_id not in ids else f"{option_id}-{number}"
+                ids.add(option_id)
                 options.append(
                     {
+                        "id": option_id,
                         "value": value,
                         "label": label,
                         "count": count,
@@ -343,6 +349,16 @@ class DirectorySearch:
         params = self.params(**changes)
         return "?" + urlencode(params, doseq=True) if params else "?"
 
+    @property
+    def filter_count(self):
+        """How many filter values narrow the list (the words searched for are shown apart)."""
+        return sum(len(values) for values in self.selected.values()) + bool(self.origin)
+
+    def clear_url(self):
+        """The query string without any filter nor search words, in the same view and order."""
+        kept = {name: self.values[name] for name in ("view", "sort") if self.values.get(name)}
+        return "?" + urlencode(kept) if kept else "?"
+
     def active_filters(self):
         """(label, value label, url without it) for each filter value in use, to undo it."""
         active = []
@@ -356,7 +372,7 @@ class DirectorySearch:
             )
         labels = {"theme": dict((theme.slug, theme.name) for theme in self.themes)}
         for name, values in self.selected.items():
-            names = labels.get(name) or dict(_FIXED_LABELS.get(name, ()))
+            names = labels.get(name) or dict(FIXED_CHOICES.get(name, ()))
             for value in values:
                 active.append(
                     {
@@ -378,13 +394,3 @@ class DirectorySearch:
                 }
             )
         return active
-
-
-_FIXED_LABELS = {
-    "entry": EntryType.choices,
-    "type": OrganisationType.choices,
-    "relation": Relation.choices,
-    "kind": PlaceKind.choices,
-    "access": Accessibility.choices,
-    "country": Country.choices,
-}

@@ -32,12 +32,12 @@ def test_search_facets_map_result_and_csv(page, live_server, demo_site):
     # Search with accents, then without: both find entries about "démocratie".
     # Stable selectors (names and values), not labels: the catalogues translate those.
     page.locator('main input[name="q"]').fill("Démocratie")  # not the header's site search
-    page.locator('[data-directory-form] button[type="submit"]').click()
+    page.locator('.directory-filters__query button[type="submit"]').click()
     page.wait_for_url("**/fr/annuaire/?q=D%C3%A9mocratie**")
     accented = page.locator(".directory-card .card__title a").all_inner_texts()
     assert "Les Halles Civiques" in accented
     page.locator('main input[name="q"]').fill("democratie")
-    page.locator('[data-directory-form] button[type="submit"]').click()
+    page.locator('.directory-filters__query button[type="submit"]').click()
     page.wait_for_url("**/fr/annuaire/?q=democratie**")
     names = page.locator(".directory-card .card__title a").all_inner_texts()
     assert "Les Halles Civiques" in names

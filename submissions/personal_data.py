@@ -48,3 +48,41 @@ class PartnerSubmissions(PersonalDataSource):
         cutoff = now - dt.timedelta(days=self.retention_days())
         deleted, _by_model = self._model().objects.filter(updated__lt=cutoff).delete()
         return deleted
+
+
+@register
+class PartnerAccounts(PersonalDataSource):
+    key = "partner_accounts"
+    label = _("Partner space")
+    purpose = _(
+        "We keep your e-mail address to send you sign-in links to your partner space and, "
+        "once a year, to ask whether your listings are still right."
+    )
+    retention_rule = _("It is erased with your last proposal.")
+    default_retention_days = 0
+
+    def _model(self):
+        from .partners import Partner
+
+        return Partner
+
+    def find(self, email):
+        return list(self._model().objects.filter(email__iexact=email).order_by("pk"))
+
+    def describe(self, record):
+        return str(record.email)
+
+    def export(self, record):
+        return {
+            "email": record.email,
+            "created": record.created.isoformat(),
+            "last_signed_in": record.last_signed_in.isoformat() if record.last_signed_in else None,
+            "last_reminded": record.last_reminded.isoformat() if record.last_reminded else None,
+        }
+
+    def expire(self, now):
+        # Without a proposal from the address, the partner space has nothing left to show.
+        partners = self._model().objects.all()
+        orphans = [p.pk for p in partners if not Submission.objects.filter(email__iexact=p.email)]
+        deleted, _by_model = self._model().objects.filter(pk__in=orphans).delete()
+        return deleted

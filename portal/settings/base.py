@@ -182,6 +182,7 @@ PORTAL_SCHEDULE = [
     ("send_submission_emails", 3600),  # e-mails still unsent after their retries
     ("prune_db_task_results --min-age-days 14", 86400),  # finished task rows
     ("hide_stale_listings", 86400),  # only acts with PORTAL_FRESHNESS_AUTO_HIDE
+    ("remind_partners --queue", 86400),  # "still right?" once per PORTAL_FRESHNESS_REMINDER_DAYS
     ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
     ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
 ]
@@ -210,6 +211,15 @@ PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
 PORTAL_FORM_RATE = env.str("PORTAL_FORM_RATE", default="10/h")  # posts per address
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_SUBMISSION_LINK_DAYS = env.int("PORTAL_SUBMISSION_LINK_DAYS", default=60)
+# The partner space (submissions/partner_views.py, docs/operations.md): a sign-in link works
+# once and for this many minutes; a session lasts this many hours; sign-in requests per
+# client address and per e-mail address.
+PORTAL_PARTNER_SIGNIN_MINUTES = env.int("PORTAL_PARTNER_SIGNIN_MINUTES", default=60)
+PORTAL_PARTNER_SESSION_HOURS = env.int("PORTAL_PARTNER_SESSION_HOURS", default=12)
+PORTAL_PARTNER_SIGNIN_RATE = env.str("PORTAL_PARTNER_SIGNIN_RATE", default="10/h")
+PORTAL_PARTNER_SIGNIN_ADDRESS_RATE = env.str("PORTAL_PARTNER_SIGNIN_ADDRESS_RATE", default="3/h")
+# The "still right" link of the yearly reminder lives this many days.
+PORTAL_PARTNER_REMINDER_LINK_DAYS = env.int("PORTAL_PARTNER_REMINDER_LINK_DAYS", default=90)
 # A room is often booked months ahead: the requester's status link lives longer.
 PORTAL_ROOM_LINK_DAYS = env.int("PORTAL_ROOM_LINK_DAYS", default=180)
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024

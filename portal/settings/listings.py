@@ -12,6 +12,10 @@ env = environ.Env()
 # (hide_stale_listings), and a confirmation brings them back.
 PORTAL_FRESHNESS_STALE_DAYS = env.int("PORTAL_FRESHNESS_STALE_DAYS", default=425)
 PORTAL_FRESHNESS_AUTO_HIDE = env.bool("PORTAL_FRESHNESS_AUTO_HIDE", default=False)
+# Each partner is asked at most once in this many days to confirm their listings (the
+# scheduler's remind_partners; submissions/reminders.py), when one was neither confirmed nor
+# published for that long.
+PORTAL_FRESHNESS_REMINDER_DAYS = env.int("PORTAL_FRESHNESS_REMINDER_DAYS", default=365)
 
 # Geocoding of submitted addresses in a background task: "" (off), "ban" (the French address
 # service) or "nominatim"; PORTAL_GEOCODER_URL for a self-hosted one (addok, Nominatim).

@@ -62,6 +62,6 @@ def decline_when_status_set(request, instance):
 def register_partner_log_actions(actions):
     actions.register_action(
         "submissions.withdrawn",
-        _("Withdraw by the partner"),
+        _("Withdrawal by the partner"),
         _("Withdrawn by its partner from the partner space"),
     )

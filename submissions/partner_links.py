@@ -49,7 +49,9 @@ def absolute(path):
 
 def signin_url(partner, language):
     with translation.override(language):
-        path = reverse("submissions:partner_signin", kwargs={"token": SIGNIN_LINK.make_token(partner)})
+        path = reverse(
+            "submissions:partner_signin", kwargs={"token": SIGNIN_LINK.make_token(partner)}
+        )
     return absolute(path)
 
 

@@ -102,9 +102,7 @@ def copy_event(request, pk):
         # The new date is the partner's to choose: everything else comes from the event.
         initial = initial_values(source, start=None, end=None)
         form = EventForm(locale=page.locale, editing=True, initial=initial)
-    return render(
-        request, "submissions/partner/copy.html", {"form": form, "submission": source}
-    )
+    return render(request, "submissions/partner/copy.html", {"form": form, "submission": source})
 
 
 def _store_copy(form, request, source, page):
@@ -121,7 +119,9 @@ def _store_copy(form, request, source, page):
         apply_model_errors(form, error)
         return False
     except NoIndexPage:
-        form.add_error(None, _("Proposals of this kind are closed for now. Please try again later."))
+        form.add_error(
+            None, _("Proposals of this kind are closed for now. Please try again later.")
+        )
         return False
     return True
 

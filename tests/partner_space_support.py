@@ -30,8 +30,8 @@ def url(name, language="fr", **kwargs):
         return reverse(f"submissions:{name}", kwargs=kwargs)
 
 
-@pytest.fixture
-def partners(client, portal, django_capture_on_commit_callbacks):
+@pytest.fixture(name="partners")
+def partners_fixture(client, portal, django_capture_on_commit_callbacks):
     """Alice proposed an organisation (published) and an event; Bob a place. Alice typed her
     address with capitals once: it is still hers."""
     capture = django_capture_on_commit_callbacks

@@ -16,7 +16,7 @@ from outbox.models import OutgoingEmail
 from submissions.models import Partner
 from submissions.reminders import send_reminders
 
-from .partner_space_support import ALICE, BOB, partners  # noqa: F401 - fixture
+from .partner_space_support import ALICE, BOB, partners_fixture  # noqa: F401 - "partners"
 from .submissions_support import portal_fixture  # noqa: F401
 from .worker_support import production_env, run_worker_batch
 
@@ -40,7 +40,9 @@ def run(capture, now=None):
         return send_reminders(now)
 
 
-def test_a_partner_is_reminded_once_in_the_period(old_listing, settings, django_capture_on_commit_callbacks):
+def test_a_partner_is_reminded_once_in_the_period(
+    old_listing, settings, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     settings.PORTAL_FRESHNESS_REMINDER_DAYS = 365
     assert run(capture) == 1
@@ -57,13 +59,17 @@ def test_a_partner_is_reminded_once_in_the_period(old_listing, settings, django_
     assert run(capture, timezone.now() + dt.timedelta(days=366)) == 1  # a year on, unconfirmed
 
 
-def test_a_recently_confirmed_listing_needs_no_reminder(old_listing, django_capture_on_commit_callbacks):
+def test_a_recently_confirmed_listing_needs_no_reminder(
+    old_listing, django_capture_on_commit_callbacks
+):
     OrganisationPage.objects.filter(pk=old_listing.pk).update(last_confirmed=timezone.localdate())
     assert run(django_capture_on_commit_callbacks) == 0
     assert mail.outbox == []
 
 
-def test_the_still_right_link_confirms_after_one_click(client, old_listing, django_capture_on_commit_callbacks):
+def test_the_still_right_link_confirms_after_one_click(
+    client, old_listing, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     run(capture)
     link = STILL_RIGHT.search(mail.outbox[-1].body).group(0)

@@ -20,7 +20,7 @@ from .partner_space_support import (
     BOB,
     ask_for_link,
     link_in_last_mail,
-    partners,  # noqa: F401 - fixture
+    partners_fixture,  # noqa: F401 - the "partners" fixture
     sign_in,
     url,
 )
@@ -29,7 +29,9 @@ from .submissions_support import event_data, organisation_data, portal_fixture  
 pytestmark = pytest.mark.django_db
 
 
-def test_known_and_unknown_addresses_get_the_same_answer(client, partners, django_capture_on_commit_callbacks):
+def test_known_and_unknown_addresses_get_the_same_answer(
+    client, partners, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     known = ask_for_link(client, "ALICE@example.org", capture)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [ALICE]
@@ -46,7 +48,9 @@ def test_known_and_unknown_addresses_get_the_same_answer(client, partners, djang
     assert stored.sent_at is not None and "/fr/espace-partenaire/connexion/" in stored.body
 
 
-def test_requests_are_limited_per_address_and_per_client(client, partners, settings, django_capture_on_commit_callbacks):
+def test_requests_are_limited_per_address_and_per_client(
+    client, partners, settings, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     settings.PORTAL_PARTNER_SIGNIN_ADDRESS_RATE = "2/h"
     settings.PORTAL_PARTNER_SIGNIN_RATE = "6/h"
@@ -58,7 +62,9 @@ def test_requests_are_limited_per_address_and_per_client(client, partners, setti
     assert statuses == [302, 302, 429]  # the client's 7th request in the hour
 
 
-def test_the_link_signs_in_once_and_the_space_lists_only_my_proposals(client, partners, django_capture_on_commit_callbacks):
+def test_the_link_signs_in_once_and_the_space_lists_only_my_proposals(
+    client, partners, django_capture_on_commit_callbacks
+):
     link = sign_in(client, ALICE, django_capture_on_commit_callbacks)
     space = client.get(url("partner_space"))
     assert space.status_code == 200
@@ -75,7 +81,9 @@ def test_the_link_signs_in_once_and_the_space_lists_only_my_proposals(client, pa
     assert client.get(url("partner_space"))["Location"] == url("partner_request")
 
 
-def test_expired_forged_and_misused_links_are_refused(client, partners, settings, django_capture_on_commit_callbacks):
+def test_expired_forged_and_misused_links_are_refused(
+    client, partners, settings, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     ask_for_link(client, ALICE, capture)
     link = link_in_last_mail()
@@ -92,7 +100,9 @@ def test_expired_forged_and_misused_links_are_refused(client, partners, settings
     assert client.get(url("partner_space")).status_code == 302  # still signed out
 
 
-def test_one_partner_never_sees_or_acts_on_another_s_proposals(client, partners, django_capture_on_commit_callbacks):
+def test_one_partner_never_sees_or_acts_on_another_s_proposals(
+    client, partners, django_capture_on_commit_callbacks
+):
     sign_in(client, BOB, django_capture_on_commit_callbacks)
     organisation = partners["organisation"]
     for name in ("partner_edit", "partner_withdraw"):
@@ -123,7 +133,9 @@ def test_a_change_goes_back_to_moderation(client, partners, django_capture_on_co
     assert "merci" in client.get(url("partner_space")).text.lower()
 
 
-def test_an_event_is_copied_to_a_new_date_into_moderation(client, partners, django_capture_on_commit_callbacks):
+def test_an_event_is_copied_to_a_new_date_into_moderation(
+    client, partners, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     sign_in(client, ALICE, capture)
     event = partners["event"]
@@ -146,7 +158,9 @@ def test_an_event_is_copied_to_a_new_date_into_moderation(client, partners, djan
     assert copy.page.specific.current_workflow_state is not None
 
 
-def test_withdrawing_asks_first_then_unpublishes_and_tells_the_editors(client, partners, settings, django_capture_on_commit_callbacks):
+def test_withdrawing_asks_first_then_unpublishes_and_tells_the_editors(
+    client, partners, settings, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     settings.PORTAL_STAFF_EMAILS = ["editors@example.org"]
     sign_in(client, ALICE, capture)

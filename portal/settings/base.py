@@ -211,15 +211,6 @@ PORTAL_STAFF_EMAILS = env.list("PORTAL_STAFF_EMAILS", default=[])
 PORTAL_FORM_RATE = env.str("PORTAL_FORM_RATE", default="10/h")  # posts per address
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_SUBMISSION_LINK_DAYS = env.int("PORTAL_SUBMISSION_LINK_DAYS", default=60)
-# The partner space (submissions/partner_views.py, docs/operations.md): a sign-in link works
-# once and for this many minutes; a session lasts this many hours; sign-in requests per
-# client address and per e-mail address.
-PORTAL_PARTNER_SIGNIN_MINUTES = env.int("PORTAL_PARTNER_SIGNIN_MINUTES", default=60)
-PORTAL_PARTNER_SESSION_HOURS = env.int("PORTAL_PARTNER_SESSION_HOURS", default=12)
-PORTAL_PARTNER_SIGNIN_RATE = env.str("PORTAL_PARTNER_SIGNIN_RATE", default="10/h")
-PORTAL_PARTNER_SIGNIN_ADDRESS_RATE = env.str("PORTAL_PARTNER_SIGNIN_ADDRESS_RATE", default="3/h")
-# The "still right" link of the yearly reminder lives this many days.
-PORTAL_PARTNER_REMINDER_LINK_DAYS = env.int("PORTAL_PARTNER_REMINDER_LINK_DAYS", default=90)
 # A room is often booked months ahead: the requester's status link lives longer.
 PORTAL_ROOM_LINK_DAYS = env.int("PORTAL_ROOM_LINK_DAYS", default=180)
 PORTAL_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
@@ -395,8 +386,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Listings and open data (listings.py); personal data, newsletter, audience figures
-# (personal_data.py) ------------------------------------------------------------------------
+# --- Listings, open data, partner space (listings.py); personal data (personal_data.py) ---
 from .listings import *  # noqa: E402, F403
 from .personal_data import *  # noqa: E402, F403
 from .personal_data import PORTAL_AUDIENCE_TOOL, PORTAL_AUDIENCE_URL  # noqa: E402

@@ -17,7 +17,7 @@ PORTAL_FRESHNESS_AUTO_HIDE = env.bool("PORTAL_FRESHNESS_AUTO_HIDE", default=Fals
 # published for that long.
 PORTAL_FRESHNESS_REMINDER_DAYS = env.int("PORTAL_FRESHNESS_REMINDER_DAYS", default=365)
 
-# The partner space (submissions/partner_views.py, docs/partner-space.md): a sign-in link
+# The partner space (submissions/partner_views.py, docs/operations.md): a sign-in link
 # works once and for this many minutes; a session lasts this many hours; sign-in requests
 # per client address and per e-mail address.
 PORTAL_PARTNER_SIGNIN_MINUTES = env.int("PORTAL_PARTNER_SIGNIN_MINUTES", default=60)

@@ -3,6 +3,7 @@ page, the link read from the outbox, the space, and a change sent back to modera
 
 import time
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,6 +14,23 @@ from publicforms.defences import issue_started_token
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "fabrique@example.org"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def page(browser):
+    """A French tab; axe-core is injected as an inline script, which the CSP rightly forbids."""
+    context = browser.new_context(locale="fr-FR", bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def axe_violations(page):
+    """axe-core's violations on the page as it is (the signed-in pages, which the site-wide
+    accessibility test cannot reach)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{page.url}: {v['id']}" for v in result["violations"]]
 
 
 def _propose(live_server):
@@ -62,9 +80,11 @@ def test_partner_signs_in_by_e_mail_and_proposes_a_change(page, live_server, dem
     page.wait_for_url("**/fr/espace-partenaire/")
     assert page.locator("h1").inner_text().strip() == "Mon espace partenaire"
     assert page.get_by_text("Fabrique des Communs").count() >= 1
+    assert axe_violations(page) == []
 
     # A change goes back to moderation.
     page.get_by_role("link", name="Proposer des modifications").first.click()
+    assert axe_violations(page) == []
     started = time.monotonic()
     page.fill("#id_summary", "Un collectif grenoblois qui outille les communs.")
     time.sleep(max(0, 1.2 - (time.monotonic() - started)))

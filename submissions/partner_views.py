@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from directory.freshness import confirm
+from privacy.notices import why_and_how_long
 from publicforms.defences import (
     SpamDefenceForm,
     rate_limited,
@@ -44,6 +45,7 @@ class SignInRequestForm(SpamDefenceForm):
         label=_("The e-mail address you made your proposals with"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=why_and_how_long("partner_accounts"),
     )
 
 

@@ -200,3 +200,16 @@ def test_pages_exist_in_english(client, partners, django_capture_on_commit_callb
     assert url("partner_request", "fr") == "/fr/espace-partenaire/connexion/"
     page = client.get(url("partner_request", "en"))
     assert page.status_code == 200 and "Send me a sign-in link" in page.text
+
+
+def test_the_partner_row_goes_with_the_last_proposal(
+    client, partners, django_capture_on_commit_callbacks
+):
+    from privacy import services
+
+    sign_in(client, ALICE, django_capture_on_commit_callbacks)
+    sign_in(client, BOB, django_capture_on_commit_callbacks)
+    Submission.objects.filter(email__iexact=ALICE).delete()
+    assert services.enforce_retention()["partner_accounts"] == 1
+    assert list(Partner.objects.values_list("email", flat=True)) == [BOB]
+    assert not OutgoingEmail.objects.filter(recipients=[ALICE], subject__contains="espace").exists()

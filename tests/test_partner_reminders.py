@@ -106,3 +106,19 @@ def test_the_scheduled_task_reminds_through_the_worker(old_listing, settings, tm
     assert Partner.objects.get(email=ALICE).last_reminded is not None
     reminder = OutgoingEmail.objects.filter(recipients=[ALICE], subject__contains="toujours")
     assert reminder.count() == 1
+
+
+def test_still_right_brings_back_a_listing_hidden_as_out_of_date(
+    client, old_listing, django_capture_on_commit_callbacks
+):
+    from directory.freshness import hide
+
+    run(django_capture_on_commit_callbacks)
+    link = STILL_RIGHT.search(mail.outbox[-1].body).group(0)
+    hide(old_listing)
+    old_listing.refresh_from_db()
+    assert not old_listing.live
+    assert "Atelier Citoyen" in client.get(link).text  # hidden, but still theirs to confirm
+    client.post(link)
+    old_listing.refresh_from_db()
+    assert old_listing.live and old_listing.last_confirmed == timezone.localdate()

@@ -24,7 +24,12 @@ from .partner_space_support import (
     sign_in,
     url,
 )
-from .submissions_support import event_data, organisation_data, portal_fixture  # noqa: F401
+from .submissions_support import (  # noqa: F401
+    event_data,
+    form_url,
+    organisation_data,
+    portal_fixture,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +218,11 @@ def test_the_partner_row_goes_with_the_last_proposal(
     assert services.enforce_retention()["partner_accounts"] == 1
     assert list(Partner.objects.values_list("email", flat=True)) == [BOB]
     assert not OutgoingEmail.objects.filter(recipients=[ALICE], subject__contains="espace").exists()
+
+
+def test_the_forms_and_the_status_page_lead_to_the_space(client, portal, partners):
+    sign_in_page = url("partner_request")
+    assert sign_in_page in client.get(portal["submit_fr"].url).text
+    assert sign_in_page in client.get(form_url(portal, "event")).text
+    status = client.get(f"/fr/submission/{make_token(partners['place'])}/")
+    assert status.status_code == 200 and sign_in_page in status.text

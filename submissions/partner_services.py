@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page
 
 from publicforms.links import LinkError
 
@@ -54,13 +53,6 @@ def sign_out(partner):
     partner.rotate("session_nonce")
 
 
-def can_withdraw(submission):
-    return submission.page_id is not None and submission.status not in (
-        Status.DECLINED,
-        Status.WITHDRAWN,
-    )
-
-
 @transaction.atomic
 def withdraw_submission(submission):
     """Take the listing off the portal (every language), stop its moderation, mark the
@@ -73,7 +65,7 @@ def withdraw_submission(submission):
     for version in type(page).objects.filter(translation_key=page.translation_key):
         if version.live:
             version.unpublish(log_action=True)
-        log(instance=Page.objects.get(pk=version.pk), action="submissions.withdrawn")
+        log(instance=version, action="submissions.withdrawn")
     # After the unpublishing, whose signal would set the status back to "pending".
     submission.status = Status.WITHDRAWN
     submission.save(update_fields=["status", "updated"])

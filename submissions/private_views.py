@@ -12,7 +12,7 @@ from publicforms.defences import rate_limited, too_many_requests
 from publicforms.links import LinkError
 from publicforms.private import private_page
 
-from .choices import Kind, Status
+from .choices import Kind
 from .forms import FORMS
 from .links import make_token, read_token
 from .pages import SubmissionIndexPage
@@ -50,7 +50,7 @@ def status(request, token):
             "listing": page,
             "public_url": public_url,
             "token": token,
-            "can_edit": can_edit(submission),
+            "can_edit": submission.open_to_partner,
             "event_url": event_url,
         },
     )
@@ -69,18 +69,11 @@ def edit(request, token):
     )
 
 
-def can_edit(submission):
-    return submission.page_id is not None and submission.status not in (
-        Status.DECLINED,
-        Status.WITHDRAWN,
-    )
-
-
 def edit_form(request, submission, done, back_url):
     """The proposal's form, filled with its latest revision; a valid correction goes back
     into moderation (`update_submission`) and `done()` answers. Used by the private link
     and by the partner space."""
-    if not can_edit(submission):
+    if not submission.open_to_partner:
         raise Http404
     form_class = FORMS[submission.kind]
     page = submission.page.specific

@@ -21,8 +21,8 @@ from publicforms.private import private_page
 from .choices import Kind
 from .forms import EventForm
 from .partner_links import session_partner
-from .partner_services import can_withdraw, withdraw_submission
-from .private_views import can_edit, edit_form, initial_values
+from .partner_services import withdraw_submission
+from .private_views import edit_form, initial_values
 from .proposals import Submission
 from .services import NoIndexPage, create_submission
 from .views import RATE_GROUP, apply_model_errors
@@ -52,9 +52,9 @@ def _row(request, submission):
     return {
         "submission": submission,
         "public_url": page.get_url(request) if page is not None and page.live else "",
-        "can_edit": can_edit(submission),
+        "can_edit": submission.open_to_partner,
         "can_copy": submission.kind == Kind.EVENT and page is not None,
-        "can_withdraw": can_withdraw(submission),
+        "can_withdraw": submission.open_to_partner,
     }
 
 
@@ -129,7 +129,7 @@ def _store_copy(form, request, source, page):
 @partner_page
 def withdraw(request, pk):
     submission = own_submission(request, pk)
-    if not can_withdraw(submission):
+    if not submission.open_to_partner:
         raise Http404
     if request.method == "POST":
         withdraw_submission(submission)

@@ -101,6 +101,32 @@ class RoomRequestsPanel(WaitingPanel):
         return reverse("wagtailsnippets_rooms_roomrequest:list") + "?status=pending"
 
 
+class WithdrawnPanel(WaitingPanel):
+    """Listings their partners withdrew from the partner space lately (already unpublished:
+    the editors may want to know why, or tidy the pages)."""
+
+    name = "withdrawn-listings"
+    heading = _("Listings withdrawn by their partners (30 days)")
+    empty_text = _("No listing was withdrawn lately.")
+    order = 50
+
+    def rows(self):
+        since = timezone.now() - dt.timedelta(days=30)
+        withdrawn = Submission.objects.filter(status=Status.WITHDRAWN, updated__gte=since)
+        items = [
+            (
+                submission.title,
+                f"{submission.get_kind_display()} · {_day(submission.updated)}",
+                reverse("wagtailsnippets_submissions_submission:inspect", args=[submission.pk]),
+            )
+            for submission in withdrawn.order_by("-updated")[:LISTED]
+        ]
+        return withdrawn.count(), items
+
+    def all_url(self):
+        return reverse("wagtailsnippets_submissions_submission:list") + "?status=withdrawn"
+
+
 class StaleListingsPanel(WaitingPanel):
     name = "stale-listings"
     heading = _("Directory listings not updated for a year")
@@ -138,6 +164,7 @@ def panels_for(request):
     panels = []
     if user.has_perm("submissions.view_submission"):
         panels.append(ModerationQueuePanel(request))
+        panels.append(WithdrawnPanel(request))
     if user.has_perm("rooms.view_roomrequest"):
         panels.append(RoomRequestsPanel(request))
     panels.append(StaleListingsPanel(request))

@@ -104,3 +104,12 @@ def too_many_requests(request):
     response = render(request, "publicforms/too_many_requests.html", status=429)
     response["Retry-After"] = "3600"
     return response
+
+
+def rate_limited_value(request, group, value, rate):
+    """True when `value` (an e-mail address...) was used more than `rate` times, whoever
+    sent it: a limit per address typed, not per client. Only a salted hash is counted."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{group}:{value}".encode()).hexdigest()
+    return is_ratelimited(
+        request, group=group, key=lambda *_: digest, rate=rate, method="POST", increment=True
+    )

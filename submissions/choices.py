@@ -15,3 +15,4 @@ class Status(models.TextChoices):
     CHANGES_REQUESTED = "changes", _("Changes requested")
     PUBLISHED = "published", _("Published")
     DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the partner")

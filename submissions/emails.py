@@ -50,7 +50,8 @@ def notify_partner(submission, template, **extra):
     )
 
 
-def notify_staff(submission):
+def notify_staff(submission, template="staff_new"):
+    """`template` is staff_new (a proposal or a correction to read) or staff_withdrawn."""
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_submissions_submission:edit", args=[submission.pk]
     )
@@ -58,8 +59,14 @@ def notify_staff(submission):
     context.pop("status_url")  # the partner's private link stays the partner's
     return _queue(
         list(getattr(settings, "PORTAL_STAFF_EMAILS", [])),
-        "staff_new",
+        template,
         context,
         language=settings.LANGUAGE_CODE,
         submission=submission,
     )
+
+
+def notify_partner_space(partner, template, language, **context):
+    """An e-mail about the partner space (sign-in link, reminder), stored with the partner."""
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "partner": partner, **context}
+    return _queue([partner.email], template, context, language=language, submission=partner)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import PersonalDataSource, register
@@ -48,3 +49,41 @@ class PartnerSubmissions(PersonalDataSource):
         cutoff = now - dt.timedelta(days=self.retention_days())
         deleted, _by_model = self._model().objects.filter(updated__lt=cutoff).delete()
         return deleted
+
+
+@register
+class PartnerAccounts(PersonalDataSource):
+    key = "partner_accounts"
+    label = _("Partner space")
+    purpose = _(
+        "We keep your e-mail address to send you sign-in links to your partner space and, "
+        "once a year, to ask whether your listings are still right."
+    )
+    retention_rule = _("It is erased with your last proposal.")
+    default_retention_days = 0
+
+    def _model(self):
+        from .partners import Partner
+
+        return Partner
+
+    def find(self, email):
+        return list(self._model().objects.filter(email__iexact=email).order_by("pk"))
+
+    def describe(self, record):
+        return str(record.email)
+
+    def export(self, record):
+        return {
+            "email": record.email,
+            "created": record.created.isoformat(),
+            "last_signed_in": record.last_signed_in.isoformat() if record.last_signed_in else None,
+            "last_reminded": record.last_reminded.isoformat() if record.last_reminded else None,
+        }
+
+    def expire(self, now):
+        # Without a proposal from the address, the partner space has nothing left to show.
+        proposals = Submission.objects.filter(email__iexact=OuterRef("email"))
+        orphans = self._model().objects.filter(~Exists(proposals))
+        _total, by_model = orphans.delete()  # their e-mails go too, counted apart
+        return by_model.get(self._model()._meta.label, 0)

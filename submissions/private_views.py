@@ -6,12 +6,13 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from publicforms.defences import rate_limited, too_many_requests
 from publicforms.links import LinkError
 from publicforms.private import private_page
 
-from .choices import Kind, Status
+from .choices import Kind
 from .forms import FORMS
 from .links import make_token, read_token
 from .pages import SubmissionIndexPage
@@ -49,7 +50,7 @@ def status(request, token):
             "listing": page,
             "public_url": public_url,
             "token": token,
-            "can_edit": submission.status != Status.DECLINED and page is not None,
+            "can_edit": submission.open_to_partner,
             "event_url": event_url,
         },
     )
@@ -60,7 +61,19 @@ def edit(request, token):
     submission, error = _read_or_error(request, token)
     if error:
         return error
-    if submission.status == Status.DECLINED or not submission.page_id:
+    return edit_form(
+        request,
+        submission,
+        done=lambda: redirect("submissions:status", token=make_token(submission)),
+        back_url=reverse("submissions:status", kwargs={"token": token}),
+    )
+
+
+def edit_form(request, submission, done, back_url):
+    """The proposal's form, filled with its latest revision; a valid correction goes back
+    into moderation (`update_submission`) and `done()` answers. Used by the private link
+    and by the partner space."""
+    if not submission.open_to_partner:
         raise Http404
     form_class = FORMS[submission.kind]
     page = submission.page.specific
@@ -75,16 +88,22 @@ def edit(request, token):
             except ValidationError as error:
                 apply_model_errors(form, error)
             else:
-                return redirect("submissions:status", token=make_token(submission))
+                return done()
     else:
-        draft = page.get_latest_revision_as_object()
-        initial = {name: getattr(draft, name) for name in form_class._meta.fields}
-        if "themes" in initial:
-            initial["themes"] = list(draft.themes.all())
-        initial.update(email=submission.email, idempotency_token=uuid.uuid4())
-        form = form_class(locale=locale, editing=True, initial=initial)
+        form = form_class(locale=locale, editing=True, initial=initial_values(submission))
     return render(
         request,
         "submissions/edit.html",
-        {"form": form, "submission": submission, "token": token},
+        {"form": form, "submission": submission, "back_url": back_url},
     )
+
+
+def initial_values(submission, **extra):
+    """The form's values from the latest revision of the proposal's page."""
+    form_class = FORMS[submission.kind]
+    draft = submission.page.specific.get_latest_revision_as_object()
+    initial = {name: getattr(draft, name) for name in form_class._meta.fields}
+    if "themes" in initial:
+        initial["themes"] = list(draft.themes.all())
+    initial.update(email=submission.email, idempotency_token=uuid.uuid4(), **extra)
+    return initial

@@ -98,6 +98,12 @@ class Submission(models.Model):
     def status_when_loaded(self):
         return getattr(self, "_loaded_status", None)
 
+    @property
+    def open_to_partner(self):
+        """Whether the partner may still correct or withdraw it: not once declined or
+        withdrawn, nor without its page."""
+        return self.page_id is not None and self.status not in (Status.DECLINED, Status.WITHDRAWN)
+
     def revoke_link(self):
         """Rotate the nonce: every private link sent so far stops working."""
         self.link_nonce = new_nonce()

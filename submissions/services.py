@@ -72,8 +72,10 @@ def store_image(content, title):
     )
 
 
-def apply_values(page, kind, form, organisation=None):
-    """Copy the form's values onto a page (new, or the latest revision of an existing one)."""
+def apply_values(page, kind, form, organisation=None, default_image=None):
+    """Copy the form's values onto a page (new, or the latest revision of an existing one).
+
+    `default_image` is kept when nothing is uploaded (an event copied to a new date)."""
     values = form.page_values()
     themes = values.pop("themes", None)
     for name, value in values.items():
@@ -84,6 +86,8 @@ def apply_values(page, kind, form, organisation=None):
     upload = form.cleaned_data.get(image_name)
     if upload:
         setattr(page, image_name, store_image(upload, page.title))
+    elif default_image is not None:
+        setattr(page, image_name, default_image)
     if kind == Kind.EVENT and organisation is not None:
         page.organisers = [organisation]
 
@@ -100,7 +104,7 @@ def _start_moderation(page):
 
 
 @transaction.atomic
-def create_submission(kind, form, request, organisation=None):
+def create_submission(kind, form, request, organisation=None, default_image=None):
     """Store everything in one transaction; returns (submission, created)."""
     token = form.cleaned_data["idempotency_token"]
     existing = Submission.objects.filter(idempotency_token=token).first()
@@ -124,7 +128,7 @@ def create_submission(kind, form, request, organisation=None):
     page = page_class(
         locale=form.locale, live=False, slug=unique_slug(parent, form.cleaned_data["title"])
     )
-    apply_values(page, kind, form, organisation)
+    apply_values(page, kind, form, organisation, default_image)
     parent.add_child(instance=page)
     page.save_revision(log_action=True)
     _start_moderation(page)

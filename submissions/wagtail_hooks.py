@@ -56,3 +56,12 @@ def decline_when_status_set(request, instance):
         return
     if instance.status == Status.DECLINED and instance._loaded_status != Status.DECLINED:
         decline_submission(instance, user=request.user)
+
+
+@hooks.register("register_log_actions")
+def register_partner_log_actions(actions):
+    actions.register_action(
+        "submissions.withdrawn",
+        _("Withdrawal by the partner"),
+        _("Withdrawn by its partner from the partner space"),
+    )

@@ -50,6 +50,8 @@ def public_urls():
         "/fr/programme/?view=calendar",
         "/fr/newsletter/",
         "/en/newsletter/check-your-inbox/",
+        "/fr/espace-partenaire/connexion/",
+        "/en/partner-space/link-sent/",
         "/fr/newsletter/confirm/not-a-link/",
         "/en/embed/?widget=programme&format=workshop",
     ]
@@ -87,7 +89,7 @@ def test_form_error_states_have_no_axe_violation(browser, live_server, demo_site
     context = browser.new_context(bypass_csp=True)
     tab = context.new_page()
     violations = []
-    forms = ("/proposer/", "/submit/", "/request/", "/contact/", "/newsletter/")
+    forms = ("/proposer/", "/submit/", "/request/", "/contact/", "/newsletter/", "/connexion/")
     for url in [u for u in public_urls() if any(part in u for part in forms)]:
         tab.goto(live_server.url + url)
         form = tab.locator("main form[method=post]").first

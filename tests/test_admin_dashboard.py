@@ -23,6 +23,9 @@ def test_dashboard_panels_count_what_waits(client, site_tree):
     Submission.objects.create(
         kind="event", title="Repair café", email="a@example.org", language="fr"
     )
+    Submission.objects.create(
+        kind="place", title="Lieu retiré", email="b@example.org", language="fr", status="withdrawn"
+    )
     index = f.directory_index(site_tree["fr"])
     old = f.organisation(index, "Collectif ancien")
     f.organisation(index, "Collectif récent")
@@ -35,6 +38,8 @@ def test_dashboard_panels_count_what_waits(client, site_tree):
     assert queue.select_one(".w-status").text == "1"
     assert [a.text for a in queue.select("td a")] == ["Repair café"]
     assert soup.select_one("#dashboard-room-requests .w-status").text == "0"
+    withdrawn = soup.select_one("#dashboard-withdrawn-listings")
+    assert [a.text for a in withdrawn.select("td a")] == ["Lieu retiré"]
     stale = soup.select_one("#dashboard-stale-listings")
     assert [a.text for a in stale.select("td a")] == ["Collectif ancien"]
     assert "Fiches de l’annuaire non mises à jour depuis un an" in stale.get_text()

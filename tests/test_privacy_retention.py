@@ -133,6 +133,7 @@ def test_a_second_run_changes_nothing_and_the_run_is_logged(records):
     assert first.counts == {
         "registrations": 1,
         "submissions": 1,
+        "partner_accounts": 0,  # nobody signed in to the partner space
         "room_requests": 2,
         "contact_messages": 1,
         "newsletter": 2,

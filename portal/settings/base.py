@@ -182,6 +182,7 @@ PORTAL_SCHEDULE = [
     ("send_submission_emails", 3600),  # e-mails still unsent after their retries
     ("prune_db_task_results --min-age-days 14", 86400),  # finished task rows
     ("hide_stale_listings", 86400),  # only acts with PORTAL_FRESHNESS_AUTO_HIDE
+    ("remind_partners --queue", 86400),  # "still right?" once per PORTAL_FRESHNESS_REMINDER_DAYS
     ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
     ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
 ]
@@ -385,8 +386,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Listings and open data (listings.py); personal data, newsletter, audience figures
-# (personal_data.py) ------------------------------------------------------------------------
+# --- Listings, open data, partner space (listings.py); personal data (personal_data.py) ---
 from .listings import *  # noqa: E402, F403
 from .personal_data import *  # noqa: E402, F403
 from .personal_data import PORTAL_AUDIENCE_TOOL, PORTAL_AUDIENCE_URL  # noqa: E402

@@ -1,6 +1,6 @@
 """Settings of the directory's listings and open data (directory/: freshness, geocoding, map,
-embeds, licence, API), read from the environment like the rest of base.py, which imports
-them."""
+embeds, licence, API) and of the partner space that keeps them alive (submissions/), read
+from the environment like the rest of base.py, which imports them."""
 
 import environ
 
@@ -12,6 +12,20 @@ env = environ.Env()
 # (hide_stale_listings), and a confirmation brings them back.
 PORTAL_FRESHNESS_STALE_DAYS = env.int("PORTAL_FRESHNESS_STALE_DAYS", default=425)
 PORTAL_FRESHNESS_AUTO_HIDE = env.bool("PORTAL_FRESHNESS_AUTO_HIDE", default=False)
+# Each partner is asked at most once in this many days to confirm their listings (the
+# scheduler's remind_partners; submissions/reminders.py), when one was neither confirmed nor
+# published for that long.
+PORTAL_FRESHNESS_REMINDER_DAYS = env.int("PORTAL_FRESHNESS_REMINDER_DAYS", default=365)
+
+# The partner space (submissions/partner_views.py, docs/operations.md): a sign-in link
+# works once and for this many minutes; a session lasts this many hours; sign-in requests
+# per client address and per e-mail address.
+PORTAL_PARTNER_SIGNIN_MINUTES = env.int("PORTAL_PARTNER_SIGNIN_MINUTES", default=60)
+PORTAL_PARTNER_SESSION_HOURS = env.int("PORTAL_PARTNER_SESSION_HOURS", default=12)
+PORTAL_PARTNER_SIGNIN_RATE = env.str("PORTAL_PARTNER_SIGNIN_RATE", default="10/h")
+PORTAL_PARTNER_SIGNIN_ADDRESS_RATE = env.str("PORTAL_PARTNER_SIGNIN_ADDRESS_RATE", default="3/h")
+# The "still right" link of the yearly reminder lives this many days.
+PORTAL_PARTNER_REMINDER_LINK_DAYS = env.int("PORTAL_PARTNER_REMINDER_LINK_DAYS", default=90)
 
 # Geocoding of submitted addresses in a background task: "" (off), "ban" (the French address
 # service) or "nominatim"; PORTAL_GEOCODER_URL for a self-hosted one (addok, Nominatim).

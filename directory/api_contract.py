@@ -66,14 +66,14 @@ def read_only(view):
     return wrapped
 
 
-def _is_date(value, schema):
+def _is_date(value):
     if not DATE.fullmatch(value):
         return False
     try:
-        day = dt.date.fromisoformat(value)
+        dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return schema.get("x-minimum", value) <= day.isoformat() <= schema.get("x-maximum", value)
+    return True
 
 
 def _acceptable(value, schema):
@@ -89,8 +89,8 @@ def _acceptable(value, schema):
     if kind == "boolean":
         return value in BOOLEAN_VALUES
     if schema.get("format") == "date":
-        return _is_date(value, schema)
-    return True
+        return _is_date(value)
+    return len(value) <= schema.get("maxLength", len(value))
 
 
 def _refusal(name, schema):
@@ -99,8 +99,9 @@ def _refusal(name, schema):
     if schema.get("type") == "boolean":
         return f"{name} must be true or false.", list(BOOLEAN_VALUES)
     if schema.get("format") == "date":
-        first, last = schema.get("x-minimum", ""), schema.get("x-maximum", "")
-        return f"{name} must be a date (YYYY-MM-DD) from {first} to {last}.", None
+        return f"{name} must be a date (YYYY-MM-DD).", None
+    if "maxLength" in schema:
+        return f"{name} must be at most {schema['maxLength']} characters long.", None
     return f"{name} must be an integer of at least {schema.get('minimum', 1)}.", None
 
 

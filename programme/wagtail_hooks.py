@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import openapi
 from .registrations import Registration
 from .rooms import Room
 
@@ -71,3 +73,7 @@ class RegistrationViewSet(SnippetViewSet):
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
 
 register_snippet(RegistrationViewSet)
+
+
+# The events operations join the directory's in the API's one OpenAPI document.
+hooks.register("register_api_operations", openapi.operations)

@@ -21,7 +21,7 @@ def _csv(response):
     return list(csv.DictReader(io.StringIO(_body(response))))
 
 
-def test_csv_lists_each_date_with_the_licence(client, events):
+def test_csv_lists_each_date_with_the_licence(client, events):  # noqa: F811
     response = client.get("/fr/programme/export/csv/")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="programme-fr.csv"' in response["Content-Disposition"]
@@ -35,7 +35,7 @@ def test_csv_lists_each_date_with_the_licence(client, events):
     assert debate["is_free"] == "true" and debate["price"] == ""
 
 
-def test_csv_filters_and_language_follow_the_page(client, events):
+def test_csv_filters_and_language_follow_the_page(client, events):  # noqa: F811
     assert [
         row["title"] for row in _csv(client.get("/fr/programme/export/csv/?format=concert"))
     ] == ["Concert"]
@@ -52,7 +52,7 @@ def test_csv_cells_are_not_formulas(client, programme, soon):  # noqa: F811
     assert rows["'-2+3"]["summary"] == "'@SUM(A1)"
 
 
-def test_json_has_its_metadata_and_licence(client, events):
+def test_json_has_its_metadata_and_licence(client, events):  # noqa: F811
     response = client.get("/fr/programme/export/json/?free=1")
     data = json.loads(_body(response))
     assert response["Content-Type"] == "application/json; charset=utf-8"
@@ -69,12 +69,12 @@ def test_json_keeps_markup_as_text(client, programme, soon):  # noqa: F811
     assert json.loads(body)["occurrences"][0]["title"] == "<script>alert(1)</script>"
 
 
-def test_festival_has_its_own_downloads(client, events):
+def test_festival_has_its_own_downloads(client, events):  # noqa: F811
     rows = _csv(client.get("/fr/programme/festives/export/csv/"))
     assert [row["title"] for row in rows] == ["Concert"]
 
 
-def test_programme_page_links_to_the_downloads_with_its_filters(client, events):
+def test_programme_page_links_to_the_downloads_with_its_filters(client, events):  # noqa: F811
     page = BeautifulSoup(client.get("/fr/programme/?format=debate&q=<b>").text, "html.parser")
     links = {a["type"]: a["href"] for a in page.select(".programme__exports a[download]")}
     assert links["text/csv"] == "/fr/programme/export/csv/?q=%3Cb%3E&format=debate"

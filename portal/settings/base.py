@@ -184,6 +184,7 @@ PORTAL_SCHEDULE = [
     ("hide_stale_listings", 86400),  # only acts with PORTAL_FRESHNESS_AUTO_HIDE
     ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
     ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
+    ("import_ical --due", 900),  # queues the partners' calendars due a read (PORTAL_ICAL_EVERY)
 ]
 
 # --- Health (/healthz, portal/health.py) ----------------------------------------------------
@@ -385,8 +386,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Listings and open data (listings.py); personal data, newsletter, audience figures
-# (personal_data.py) ------------------------------------------------------------------------
+# --- Listings, open data, partner calendars (listings.py); personal data (personal_data.py)
 from .listings import *  # noqa: E402, F403
 from .personal_data import *  # noqa: E402, F403
 from .personal_data import PORTAL_AUDIENCE_TOOL, PORTAL_AUDIENCE_URL  # noqa: E402

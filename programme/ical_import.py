@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 import icalendar
 import recurring_ical_events
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -139,9 +140,10 @@ def parse_feed(content, now=None):
     return events
 
 
-def _slug(feed_event):
+def _slug(subscription, feed_event):
     base = slugify(feed_event.title)[:50].strip("-") or "evenement"
-    identity = f"{feed_event.uid}/{feed_event.recurrence_id}".encode()
+    # Two partners may use the same UID: the subscription is part of the identity.
+    identity = f"{subscription.pk}/{feed_event.uid}/{feed_event.recurrence_id}".encode()
     return f"{base}-{hashlib.sha1(identity, usedforsecurity=False).hexdigest()[:8]}"
 
 
@@ -154,7 +156,9 @@ def _apply(page, feed_event):
 
 
 def _save(page, subscription):
-    """A new revision, published when the subscription is trusted, else sent to moderation."""
+    """A new revision, published when the subscription is trusted, else sent to moderation.
+    The page's own checks run first, as for an editor (a refusal rolls the feed back)."""
+    page.full_clean()
     revision = page.save_revision(clean=False, log_action=True)
     if subscription.trusted:
         revision.publish()
@@ -165,7 +169,7 @@ def _save(page, subscription):
 
 
 def _create(subscription, feed_event):
-    page = EventPage(slug=_slug(feed_event), live=False)
+    page = EventPage(slug=_slug(subscription, feed_event), live=False)
     _apply(page, feed_event)
     if subscription.organisation_id:
         page.organisers.set([subscription.organisation])  # written with the page
@@ -263,6 +267,11 @@ def refresh(subscription, dry_run=False):
         status, message = FetchStatus.REFUSED, str(refused.message)
     except MalformedFeed as malformed:
         status, message = FetchStatus.MALFORMED, str(malformed)
+    except ValidationError as invalid:  # an event the page model refuses: the feed rolled back
+        status = FetchStatus.MALFORMED
+        message = _("An event of the calendar could not be saved (%(error)s).") % {
+            "error": "; ".join(invalid.messages)
+        }
     if not dry_run and subscription.pk:
         subscription.last_fetched_at = timezone.now()
         subscription.last_status, subscription.last_message = status, message

@@ -174,6 +174,39 @@ def test_a_feed_failing_halfway_imports_nothing(subscription, feed_server, monke
     assert not EventPage.objects.exists() and not ImportedEvent.objects.exists()
 
 
+def test_two_partners_may_use_the_same_uid(subscription, programme, feed_server):  # noqa: F811
+    other = CalendarSubscription.objects.create(url=subscription.url, programme=programme)
+    for each in (subscription, other):
+        status, message, report = subscription_refresh(each)
+        assert status == FetchStatus.OK and report.created == 1, message
+    assert EventPage.objects.count() == 2
+
+
+def test_an_event_the_page_refuses_rolls_the_feed_back(
+    subscription,
+    feed_server,  # noqa: F811
+    monkeypatch,
+):
+    from django.core.exceptions import ValidationError
+
+    feed_server.route(
+        "/agenda.ics", body=calendar(vevent("a@p", "Un", 3), vevent("b@p", "Refusé", 4))
+    )
+    original = EventPage.clean
+
+    def clean(page):
+        if page.title == "Refusé":
+            raise ValidationError({"title": "refused by the page"})
+        return original(page)
+
+    monkeypatch.setattr(EventPage, "clean", clean)
+    status, message, _report = subscription_refresh(subscription)
+    assert status == FetchStatus.MALFORMED and "could not be saved" in message, message
+    assert not EventPage.objects.exists()
+    subscription.refresh_from_db()
+    assert subscription.last_status == FetchStatus.MALFORMED
+
+
 def test_too_many_dates_are_refused(subscription, feed_server, settings):  # noqa: F811
     settings.PORTAL_ICAL_MAX_EVENTS = 3
     feed_server.route(

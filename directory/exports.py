@@ -208,11 +208,11 @@ def _metadata(index_page, request, count):
     }
 
 
-def _encode(data):
+def encode_json(data):
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
-def _streaming_response(chunks, content_type):
+def streaming_response(chunks, content_type):
     response = StreamingHttpResponse(
         (chunk.encode() for chunk in chunks), content_type=f"{content_type}; charset=utf-8"
     )
@@ -220,7 +220,7 @@ def _streaming_response(chunks, content_type):
     return response
 
 
-def _csv_cell(value):
+def csv_cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -232,7 +232,7 @@ def _csv_cell(value):
     return value
 
 
-class _Echo:
+class Echo:
     """A file-like object for csv.writer that hands each written line back."""
 
     def write(self, value):
@@ -242,15 +242,15 @@ class _Echo:
 def export_csv(index_page, request):
     _ordered, entries = _entries(index_page, request)
     url = entry_urls(index_page, request)
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
 
     def rows():
         yield writer.writerow(CSV_COLUMNS)
         for entry in entries:
             record = entry_record(entry, request, url(entry))
-            yield writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+            yield writer.writerow([csv_cell(record[column]) for column in CSV_COLUMNS])
 
-    response = _streaming_response(rows(), "text/csv")
+    response = streaming_response(rows(), "text/csv")
     filename = f"directory-{index_page.locale.language_code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # The licence travels in a header too, since CSV has no room for metadata.
@@ -264,14 +264,14 @@ def export_json(index_page, request):
     metadata = _metadata(index_page, request, ordered.count())
 
     def chunks():
-        yield '{"metadata": ' + _encode(metadata) + ', "entries": ['
+        yield '{"metadata": ' + encode_json(metadata) + ', "entries": ['
         separator = "\n"
         for entry in entries:
-            yield separator + _encode(entry_record(entry, request, url(entry)))
+            yield separator + encode_json(entry_record(entry, request, url(entry)))
             separator = ",\n"
         yield "\n]}\n"
 
-    return _streaming_response(chunks(), "application/json")
+    return streaming_response(chunks(), "application/json")
 
 
 def export_geojson(index_page, request):
@@ -296,8 +296,8 @@ def export_geojson(index_page, request):
                 "geometry": {"type": "Point", "coordinates": coordinates},
                 "properties": properties,
             }
-            yield separator + _encode(feature)
+            yield separator + encode_json(feature)
             separator, count = ",\n", count + 1
-        yield '\n], "metadata": ' + _encode(_metadata(index_page, request, count)) + "}\n"
+        yield '\n], "metadata": ' + encode_json(_metadata(index_page, request, count)) + "}\n"
 
-    return _streaming_response(chunks(), "application/geo+json")
+    return streaming_response(chunks(), "application/geo+json")

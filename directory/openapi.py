@@ -1,17 +1,23 @@
-"""The OpenAPI 3.1 description of the directory API, written by hand and tested against the
-API's real responses (tests/test_directory_api.py)."""
+"""The OpenAPI 3.1 description of the API under /api/v1/, written by hand and tested against the
+API's real responses (tests/test_directory_api.py, tests/test_api_contract.py).
+
+The directory describes its own operations here; apps above it add theirs through the Wagtail
+hook `register_api_operations` (a function returning `{"paths": ..., "schemas": ...}`), so
+one document describes the whole API without the directory knowing who extends it.
+"""
 
 from django.conf import settings
+from wagtail import hooks
 
 from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation, Sort
 from .geo import MAX_RADIUS_KM, MIN_RADIUS_KM
 
 
-def _enum(choices):
+def enum(choices):
     return {"type": "string", "enum": [value for value, _label in choices]}
 
 
-def _nullable(schema):
+def nullable(schema):
     return {"anyOf": [schema, {"type": "null"}]}
 
 
@@ -46,20 +52,20 @@ ENTRY = {
         "name": STRING,
         "summary": STRING,
         "url": {"type": "string", "format": "uri"},
-        "organisation_type": {"anyOf": [_enum(OrganisationType.choices), {"const": ""}]},
-        "relation": {"anyOf": [_enum(Relation.choices), {"const": ""}]},
-        "kind": {"anyOf": [_enum(PlaceKind.choices), {"const": ""}]},
+        "organisation_type": {"anyOf": [enum(OrganisationType.choices), {"const": ""}]},
+        "relation": {"anyOf": [enum(Relation.choices), {"const": ""}]},
+        "kind": {"anyOf": [enum(PlaceKind.choices), {"const": ""}]},
         "themes": {"type": "array", "items": STRING, "description": "Theme slugs."},
         "keywords": {"type": "array", "items": STRING},
         "street_address": STRING,
         "postcode": STRING,
         "city": STRING,
-        "country": {"anyOf": [_enum(Country.choices), {"const": ""}]},
-        "latitude": _nullable({"type": "number", "minimum": -90, "maximum": 90}),
-        "longitude": _nullable({"type": "number", "minimum": -180, "maximum": 180}),
+        "country": {"anyOf": [enum(Country.choices), {"const": ""}]},
+        "latitude": nullable({"type": "number", "minimum": -90, "maximum": 90}),
+        "longitude": nullable({"type": "number", "minimum": -180, "maximum": 180}),
         "website": STRING,
-        "year": _nullable({"type": "integer"}),
-        **{choice.value: _nullable({"type": "boolean"}) for choice in Accessibility},
+        "year": nullable({"type": "integer"}),
+        **{choice.value: nullable({"type": "boolean"}) for choice in Accessibility},
         "contact_email": {
             "type": "string",
             "description": "Empty unless the organisation agreed to publish it.",
@@ -68,7 +74,7 @@ ENTRY = {
             "type": "string",
             "description": "Empty unless the organisation agreed to publish it.",
         },
-        "last_published_at": _nullable({"type": "string", "format": "date-time"}),
+        "last_published_at": nullable({"type": "string", "format": "date-time"}),
         "distance_km": {
             "type": "number",
             "description": "Distance from `near`, only when `near` is given.",
@@ -80,25 +86,32 @@ LICENCE_SCHEMA = {
     "required": ["name", "url"],
     "properties": {"name": STRING, "url": {"type": "string", "format": "uri"}},
 }
-PAGE = {
-    "type": "object",
-    "required": ["count", "page", "page_size", "next", "previous", "language", "results"],
-    "properties": {
-        "count": {"type": "integer", "minimum": 0},
-        "page": {"type": "integer", "minimum": 1},
-        "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
-        "next": _nullable({"type": "string", "format": "uri"}),
-        "previous": _nullable({"type": "string", "format": "uri"}),
-        "language": STRING,
-        "licence": {"$ref": "#/components/schemas/Licence"},
-        "warnings": {
-            "type": "array",
-            "items": STRING,
-            "description": "Parameters that were ignored, and why.",
+
+
+def page_schema(item):
+    """A page of results of the schema named `item`, with the paging fields around them."""
+    return {
+        "type": "object",
+        "required": ["count", "page", "page_size", "next", "previous", "language", "results"],
+        "properties": {
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
+            "next": nullable({"type": "string", "format": "uri"}),
+            "previous": nullable({"type": "string", "format": "uri"}),
+            "language": STRING,
+            "licence": {"$ref": "#/components/schemas/Licence"},
+            "warnings": {
+                "type": "array",
+                "items": STRING,
+                "description": "Parameters that were ignored, and why.",
+            },
+            "results": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
         },
-        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
-    },
-}
+    }
+
+
+PAGE = page_schema("Entry")
 ERROR = {
     "type": "object",
     "required": ["error"],
@@ -110,7 +123,7 @@ ERROR = {
 }
 
 
-def _query(name, description, schema=None):
+def query_parameter(name, description, schema=None):
     return {
         "name": name,
         "in": "query",
@@ -120,30 +133,32 @@ def _query(name, description, schema=None):
     }
 
 
-LANG = _query(
+LANG = query_parameter(
     "lang",
     "Language of the entries (default: the source language, fr).",
     {"type": "string", "enum": [code for code, _name in settings.LANGUAGES], "default": "fr"},
 )
 COMMON_FILTERS = [
     LANG,
-    _query("q", "Words to search for (accents and case do not matter)."),
-    _query("theme", "A theme slug."),
-    _query("city", "A city name (exact, case-insensitive)."),
-    _query("country", "An ISO 3166-1 alpha-2 code.", _enum(Country.choices)),
-    _query(
+    query_parameter("q", "Words to search for (accents and case do not matter)."),
+    query_parameter("theme", "A theme slug."),
+    query_parameter("city", "A city name (exact, case-insensitive)."),
+    query_parameter("country", "An ISO 3166-1 alpha-2 code.", enum(Country.choices)),
+    query_parameter(
         "near",
         "`latitude,longitude` or a city or postcode of the directory; results within `radius` "
         "and sorted by distance.",
     ),
-    _query(
+    query_parameter(
         "radius",
         f"Kilometres around `near` (default 25, from {MIN_RADIUS_KM:g} to {MAX_RADIUS_KM:g}); "
         "a value that is not a number or out of range is corrected, with a warning.",
     ),
-    _query("sort", "Order of the results.", _enum(Sort.choices)),
-    _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
-    _query(
+    query_parameter("sort", "Order of the results.", enum(Sort.choices)),
+    query_parameter(
+        "page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}
+    ),
+    query_parameter(
         "page_size",
         "Entries per page (at most 100: a larger value gives 100).",
         {"type": "integer", "minimum": 1, "default": 20},
@@ -151,17 +166,17 @@ COMMON_FILTERS = [
 ]
 ORGANISATION_PARAMETERS = [
     *COMMON_FILTERS,
-    _query("type", "Type of organisation.", _enum(OrganisationType.choices)),
-    _query("relation", "Relation to the network.", _enum(Relation.choices)),
+    query_parameter("type", "Type of organisation.", enum(OrganisationType.choices)),
+    query_parameter("relation", "Relation to the network.", enum(Relation.choices)),
 ]
 PLACE_PARAMETERS = [
     *COMMON_FILTERS,
-    _query("kind", "Kind of place.", _enum(PlaceKind.choices)),
-    _query("access", "An accessibility feature.", _enum(Accessibility.choices)),
+    query_parameter("kind", "Kind of place.", enum(PlaceKind.choices)),
+    query_parameter("access", "An accessibility feature.", enum(Accessibility.choices)),
 ]
 
 
-def _responses(schema_name):
+def responses(schema_name):
     error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     return {
         "200": {
@@ -182,14 +197,15 @@ def _responses(schema_name):
 
 
 def openapi_document(request):
-    return {
+    document = {
         "openapi": "3.1.0",
         "info": {
-            "title": "Les Halles Civiques directory API",
+            "title": "Les Halles Civiques open-data API",
             "version": "1.0.0",
             "description": (
                 "Read-only access to the directory's member organisations and inspiring "
-                "places. Only published entries of the requested language; contact details "
+                "places, and to the programme's events. Only published content of the "
+                "requested language; contact details "
                 "only when the organisation agreed to publish them. Data under the licence "
                 f"{settings.PORTAL_DATA_LICENCE['name']}."
             ),
@@ -202,7 +218,7 @@ def openapi_document(request):
                     "operationId": "listOrganisations",
                     "summary": "Organisations, filtered and paginated",
                     "parameters": ORGANISATION_PARAMETERS,
-                    "responses": _responses("EntryPage"),
+                    "responses": responses("EntryPage"),
                 }
             },
             "/directory/places/": {
@@ -210,7 +226,7 @@ def openapi_document(request):
                     "operationId": "listPlaces",
                     "summary": "Inspiring places, filtered and paginated",
                     "parameters": PLACE_PARAMETERS,
-                    "responses": _responses("EntryPage"),
+                    "responses": responses("EntryPage"),
                 }
             },
             "/directory/{id}/": {
@@ -226,7 +242,7 @@ def openapi_document(request):
                         },
                         LANG,
                     ],
-                    "responses": _responses("EntryDetail"),
+                    "responses": responses("EntryDetail"),
                 }
             },
         },
@@ -252,3 +268,8 @@ def openapi_document(request):
             }
         },
     }
+    for operations in hooks.get_hooks("register_api_operations"):
+        section = operations()
+        document["paths"].update(section["paths"])
+        document["components"]["schemas"].update(section["schemas"])
+    return document

@@ -20,6 +20,8 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # The programme's events first: the directory's routes end with the API's JSON 404.
+    path("api/v1/", include("programme.api_urls")),
     path("api/v1/", include("directory.urls")),
     path(settings.PORTAL_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -6,10 +6,13 @@ from .overrides import OccurrenceOverride
 from .pages import FestivalPage, ProgrammePage
 from .registrations import Registration
 from .rooms import Room
+from .subscriptions import CalendarSubscription, ImportedEvent
 
 __all__ = [
+    "CalendarSubscription",
     "EventPage",
     "FestivalPage",
+    "ImportedEvent",
     "OccurrenceOverride",
     "ProgrammePage",
     "Registration",

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from streamblocks.blocks import RICH_TEXT_FEATURES
 
-from . import feeds, views
+from . import exports, feeds, views
 from .choices import EventStatus
 from .events import EventPage
 from .forms import ProgrammeFilterForm
@@ -41,6 +41,15 @@ class ListingMixin:
     @path("calendar/", name="calendar")
     def calendar(self, request):
         return feeds.programme_calendar(request, self)
+
+    # The listed dates as open data, with the same filters (see exports.py).
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        return exports.export_csv(self, request)
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        return exports.export_json(self, request)
 
 
 class ProgrammePage(ListingMixin, RoutablePageMixin, Page):

@@ -71,6 +71,7 @@ def listing_context(request, page, base_url=None):
             if value in ("today", "this-weekend")
         ],
         "calendar_url": _feed_url(page, page_url, "calendar", form),
+        "exports": _export_links(page, page_url, form),
         "atom_url": _feed_url(page, page_url, "atom", form) if hasattr(page, "atom") else "",
     }
     if is_calendar:
@@ -83,6 +84,22 @@ def listing_context(request, page, base_url=None):
         (day, list(items)) for day, items in groupby(page_obj.object_list, lambda o: o.day)
     ]
     return context
+
+
+EXPORT_FORMATS = (("export_csv", "text/csv", "CSV"), ("export_json", "application/json", "JSON"))
+
+
+def _export_links(page, page_url, form):
+    """The downloads of the listed dates, keeping the reader's filters."""
+    query = form.querystring(exclude=("view", "month", "page"))
+    return [
+        {
+            "url": page_url + page.reverse_subpage(route) + (f"?{query}" if query else ""),
+            "type": mime,
+            "label": label,
+        }
+        for route, mime, label in EXPORT_FORMATS
+    ]
 
 
 def _feed_url(page, page_url, name, form):

@@ -1,11 +1,15 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import openapi
 from .registrations import Registration
 from .rooms import Room
+from .subscriptions import CalendarSubscription
 
 
 class RoomViewSet(SnippetViewSet):
@@ -19,6 +23,32 @@ class RoomViewSet(SnippetViewSet):
 
 
 register_snippet(RoomViewSet)
+
+
+class CalendarSubscriptionViewSet(SnippetViewSet):
+    """Partners' calendars the worker reads (programme/ical_import.py)."""
+
+    model = CalendarSubscription
+    icon = "calendar-alt"
+    menu_label = _("Partner calendars")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["url", "organisation", "trusted", "last_status", "last_fetched_at"]
+    list_filter = ["trusted", "last_status", "active"]
+    search_fields = ["url"]
+    panels = [
+        FieldPanel("url"),
+        FieldPanel("organisation"),
+        FieldPanel("programme"),
+        FieldPanel("trusted"),
+        FieldPanel("active"),
+        FieldPanel("last_status", read_only=True),
+        FieldPanel("last_fetched_at", read_only=True),
+        FieldPanel("last_message", read_only=True),
+    ]
+
+
+register_snippet(CalendarSubscriptionViewSet)
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
@@ -71,3 +101,7 @@ class RegistrationViewSet(SnippetViewSet):
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
 
 register_snippet(RegistrationViewSet)
+
+
+# The events operations join the directory's in the API's one OpenAPI document.
+hooks.register("register_api_operations", openapi.operations)

@@ -13,13 +13,14 @@ from schemathesis.generation import GenerationMode
 
 from directory.choices import Country
 from tests.test_directory_api import API, index  # noqa: F401 - fixture
+from tests.test_programme_api import events, programme, soon  # noqa: F401 - fixtures
 
 MAX_EXAMPLES = 40
 CONFIG = SchemathesisConfig.from_dict({"generation": {"max-examples": MAX_EXAMPLES}})
 
 
 @pytest.fixture
-def api_schema(index, settings):  # noqa: F811
+def api_schema(index, events, settings):  # noqa: F811
     settings.PORTAL_API_RATE_LIMIT = 0  # hundreds of requests from one client on purpose
     # As Django's test client does: the test database must outlive each request.
     request_started.disconnect(close_old_connections)
@@ -55,7 +56,7 @@ def test_every_operation_keeps_the_contract(api_schema):
             except Exception as failure:  # noqa: BLE001 - collected and reported below
                 failures.append(f"{operation.label} ({mode.value}): {failure}")
             tried += 1
-    assert tried == 3 * 2  # three operations, positive and negative
+    assert tried == 4 * 2  # four operations (three of the directory, events), both modes
     assert not failures, "\n\n".join(failures)
 
 

@@ -72,6 +72,13 @@ def test_directory_api_never_fails(client, settings, pairs):
 
 
 @FUZZ
+@given(pairs=_query([*PROGRAMME_PARAMS, "lang", "page_size"]))
+def test_events_api_never_fails(client, settings, pairs):
+    settings.PORTAL_API_RATE_LIMIT = 0
+    _assert_answers(client, "/api/v1/events/", pairs)
+
+
+@FUZZ
 @given(pairs=_query(PROGRAMME_PARAMS), calendar=st.booleans())
 def test_programme_never_fails(client, pairs, calendar):
     _assert_answers(client, "/fr/programme/calendar/" if calendar else "/fr/programme/", pairs)

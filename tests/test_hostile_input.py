@@ -160,10 +160,17 @@ def test_directory_api_survives_hostile_parameters(client, settings):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("route", ["", "calendar", "atom", "embed"])
+@pytest.mark.parametrize("route", ["", "calendar", "atom", "embed", "export_csv", "export_json"])
 def test_programme_survives_hostile_parameters(client, route):
     failures = []
     _throw(client, _url(ProgrammePage, route), PROGRAMME_PARAMS, failures, each=not route)
+    assert not failures, "\n".join(failures)
+
+
+def test_events_api_survives_hostile_parameters(client, settings):
+    settings.PORTAL_API_RATE_LIMIT = 0
+    failures = []
+    _throw(client, "/api/v1/events/", [*PROGRAMME_PARAMS, "lang", "page_size"], failures)
     assert not failures, "\n".join(failures)
 
 

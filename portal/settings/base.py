@@ -170,22 +170,8 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL)
 # Seconds a reader's search waits for the engine before the database answers instead.
 SEARCH_ENGINE_TIMEOUT = env.float("SEARCH_ENGINE_TIMEOUT", default=1.0)
 
-# --- Background tasks -----------------------------------------------------------------------
-# The database queue, run by `manage.py run_worker` (taskqueue/; `make run` starts it).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# A worker silent this long is dead: its running task is queued again, up to this many times.
-PORTAL_TASK_WORKER_TIMEOUT = env.int("PORTAL_TASK_WORKER_TIMEOUT", default=60)
-PORTAL_TASK_MAX_RECOVERIES = env.int("PORTAL_TASK_MAX_RECOVERIES", default=3)
-# Periodic commands run by `manage.py run_scheduler`: (command line, every N seconds).
-PORTAL_SCHEDULE = [
-    ("publish_scheduled", env.int("PORTAL_PUBLISH_SCHEDULED_EVERY", default=60)),
-    ("send_submission_emails", 3600),  # e-mails still unsent after their retries
-    ("prune_db_task_results --min-age-days 14", 86400),  # finished task rows
-    ("hide_stale_listings", 86400),  # only acts with PORTAL_FRESHNESS_AUTO_HIDE
-    ("remind_partners --queue", 86400),  # "still right?" once per PORTAL_FRESHNESS_REMINDER_DAYS
-    ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
-    ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
-]
+# --- Background tasks: the queue, its worker and the scheduler (tasks.py) ---
+from .tasks import *  # noqa: E402, F403
 
 # --- Health (/healthz, portal/health.py) ----------------------------------------------------
 # Each returns a dict with "ok"; a failing one makes /healthz answer 503 with its reason.
@@ -386,7 +372,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Listings, open data, partner space (listings.py); personal data (personal_data.py) ---
+# --- Listings, open data, partners (listings.py); personal data (personal_data.py) ---
 from .listings import *  # noqa: E402, F403
 from .personal_data import *  # noqa: E402, F403
 from .personal_data import PORTAL_AUDIENCE_TOOL, PORTAL_AUDIENCE_URL  # noqa: E402

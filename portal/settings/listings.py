@@ -52,3 +52,13 @@ PORTAL_DATA_LICENCE = {
 }
 # Requests per minute and client address to the directory API (0 turns the limit off).
 PORTAL_API_RATE_LIMIT = env.int("PORTAL_API_RATE_LIMIT", default=120)
+
+# Partners' calendars (programme/ical_import.py): each subscription is read every
+# PORTAL_ICAL_EVERY seconds (by `import_ical --due` in PORTAL_SCHEDULE), each fetch capped in
+# time and size; the dates of the coming PORTAL_ICAL_DAYS are imported, at most
+# PORTAL_ICAL_MAX_EVENTS per feed.
+PORTAL_ICAL_EVERY = env.int("PORTAL_ICAL_EVERY", default=6 * 3600)
+PORTAL_ICAL_TIMEOUT = env.int("PORTAL_ICAL_TIMEOUT", default=10)
+PORTAL_ICAL_MAX_BYTES = env.int("PORTAL_ICAL_MAX_BYTES", default=2 * 1024 * 1024)
+PORTAL_ICAL_DAYS = env.int("PORTAL_ICAL_DAYS", default=365)
+PORTAL_ICAL_MAX_EVENTS = env.int("PORTAL_ICAL_MAX_EVENTS", default=500)

@@ -14,10 +14,9 @@ from wagtail.models import Locale, Site
 
 from directory.models import OrganisationPage
 from navigation.models import SiteSettings
-from pagecache.requestmemo import remembered
 
 from .overrides import OccurrenceOverride
-from .rooms import Room
+from .rooms import rooms_of
 
 UPCOMING_DAYS = 90
 
@@ -39,10 +38,7 @@ def localized_rooms(events, locale=None):
     locale = locale or Locale.get_active()
     if not any(event.room_id for event in events):
         return {}
-    return remembered(
-        ("programme-rooms", locale.pk),
-        lambda: {room.translation_key: room for room in Room.objects.filter(locale=locale)},
-    )
+    return rooms_of(locale)
 
 
 def attach_organisers(events, locale=None):

@@ -5,6 +5,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pagecache.requestmemo import remembered
+
 
 class Room(TranslatableMixin, index.Indexed, models.Model):
     """A room of the halls where events take place, with what visitors need to know to get in."""
@@ -88,8 +90,14 @@ class Room(TranslatableMixin, index.Indexed, models.Model):
         room_id = getattr(instance, field.attname)
         if room_id is None:
             return None
-        if field.is_cached(instance):  # already read (listings read rooms in bulk)
-            return getattr(instance, field_name).localized
+        active = Locale.get_active()
+        if field.is_cached(instance):  # already read: its translation among the request's rooms
+            room = getattr(instance, field_name)
+            return (
+                room
+                if room.locale_id == active.pk
+                else rooms_of(active).get(room.translation_key, room)
+            )
         keys = cls.objects.filter(pk=room_id).values("translation_key")
         rooms = cls.objects.filter(translation_key__in=keys)
         translations = {room.locale_id: room for room in rooms}
@@ -97,4 +105,13 @@ class Room(TranslatableMixin, index.Indexed, models.Model):
         if original is None:
             return None
         field.set_cached_value(instance, original)
-        return translations.get(Locale.get_active().pk, original)
+        return translations.get(active.pk, original)
+
+
+def rooms_of(locale):
+    """The halls' rooms in `locale` by translation key, by name, read once per request (the
+    filters' choices, the listings and the pages of the request share them)."""
+    return remembered(
+        ("programme-rooms", locale.pk),
+        lambda: {room.translation_key: room for room in Room.objects.filter(locale=locale)},
+    )

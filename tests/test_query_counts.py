@@ -1,8 +1,8 @@
-"""Every kind of public page runs at most 15 SQL queries, as many with 500 entries, events
-and articles as with 10: listings load what their cards show in bulk, and the menu, footer,
+"""Every kind of public page runs at most 15 SQL queries, in French as in English, as many
+with 500 entries, events and articles as with 10: listings load what their cards show in bulk, and the menu, footer,
 language links and site settings come from the fragment cache (tests/test_site_fragments.py).
 
-The test builds the site with 10 of each, counts the queries of each kind of page, adds 490
+The test builds the site (tests/page_kinds_support.py) with 10 of each, counts the queries of each kind of page, adds 490
 more of each and counts again. Counts are taken on the second visit: the first fills the
 fragment cache, which every later page shares until content changes.
 """
@@ -18,7 +18,7 @@ MAX_QUERIES = 15
 # Above the target, until its listing and its venue map share the events they load (each
 # loads them with their changed dates: two more queries than needed) and Wagtail's routing
 # loads a page's type in the same query as the page (two queries per level today).
-OVER_BUDGET = {"festival": 19}
+OVER_BUDGET = {"festival": 18}
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +55,11 @@ def test_page_queries_stay_few_and_do_not_grow_with_the_content(client, site_tre
     print(table)  # noqa: T201 - the figures the issue asks for, with -s
     too_many = [page for page in pages if small[page][0] > OVER_BUDGET.get(page[0], MAX_QUERIES)]
     growing = [page for page in pages if large[page][0] != small[page][0]]
+    # A language costs no more than another: locales, the localized root and rooms are read
+    # the same way whatever the language.
+    uneven = [(kind, "en") for kind in KINDS if small[kind, "en"][0] != small[kind, "fr"][0]]
     details = "\n\n".join(
         f"{page}, 10 entries:\n{small[page][1]}\n{page}, 500 entries:\n{large[page][1]}"
-        for page in [*too_many, *growing]
+        for page in [*too_many, *growing, *uneven]
     )
-    assert not too_many and not growing, f"{table}\n\n{details}"
+    assert not too_many and not growing and not uneven, f"{table}\n\n{details}"

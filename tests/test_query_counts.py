@@ -1,10 +1,12 @@
 """Every kind of public page runs at most 15 SQL queries, in French as in English, as many
-with 500 entries, events and articles as with 10: listings load what their cards show in bulk, and the menu, footer,
-language links and site settings come from the fragment cache (tests/test_site_fragments.py).
+with 500 entries, events and articles as with 10: listings load what their cards show in
+bulk, and the menu, footer, language links and site settings come from the fragment cache
+(tests/test_site_fragments.py).
 
-The test builds the site (tests/page_kinds_support.py) with 10 of each, counts the queries of each kind of page, adds 490
-more of each and counts again. Counts are taken on the second visit: the first fills the
-fragment cache, which every later page shares until content changes.
+The test builds the site (tests/page_kinds_support.py) with 10 of each, counts the queries of
+each kind of page, adds 490 more of each and counts again. Counts are taken on the second
+visit: the first fills the fragment cache, which every later page shares until content
+changes.
 """
 
 import pytest

@@ -163,12 +163,15 @@ def main():
         from django.test import override_settings
 
         client = Client()
-        # The test settings turn the fragment cache off: the feed is written on every request
-        # ("full iCal feed"); production keeps it until content changes ("…, cached").
+        # The test settings turn the fragment cache off: the feed is written and repeating
+        # events expanded on every request; production keeps both (and the menu, footer and
+        # language links) until content changes: the "cached" lines.
         cached = override_settings(PORTAL_FRAGMENT_CACHE_SECONDS=3600)
         for label, url, settings in [
             ("programme page", "/fr/programme/", None),
+            ("programme, cached", "/fr/programme/", cached),
             ("programme, page 5", "/fr/programme/?page=5", None),
+            ("page 5, cached", "/fr/programme/?page=5", cached),
             ("filtered programme", "/fr/programme/?format=debate&free=1&when=this-week", None),
             ("full iCal feed", "/fr/programme/calendar/", None),
             ("full iCal, cached", "/fr/programme/calendar/", cached),

@@ -8,7 +8,7 @@ import datetime as dt
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Site
@@ -202,26 +202,39 @@ class OccurrenceList:
     def __init__(self, events, after, before, request=None, newest_first=False):
         self.events = events
         self.request = request
-        changed = OccurrenceOverride.objects.values("event_id")
-        simple = Q(recurrence_frequency="") & ~Q(pk__in=changed)
+        # One light query tells simple events (one-off, without a changed date) from the
+        # others, whose dates come from the index or an expansion.
+        changes = OccurrenceOverride.objects.filter(event_id=OuterRef("pk"))
+        rows = (
+            events.order_by()
+            .annotate(changed=Exists(changes))
+            .values_list("pk", "start", "title", "recurrence_frequency", "changed")
+        )
         # (start, title, event id, occurrence: built, None for a simple event, or INDEXED):
         # sorted by id first, so that equal dates and titles keep the order of the events,
         # as expand() gives them.
-        keys = self._dated_keys(events.exclude(simple), after, before)
-        rows = events.filter(simple).order_by().values_list("pk", "start", "title")
-        keys += [(start, title, pk, None) for pk, start, title in rows]
+        keys, dated = [], {}
+        for pk, start, title, frequency, changed in rows:
+            if frequency or changed:
+                dated[pk] = title
+            else:
+                keys.append((start, title, pk, None))
+        if dated:
+            simple = Q(recurrence_frequency="") & ~Q(pk__in=changes.values("event_id"))
+            keys += self._dated_keys(events.exclude(simple), dated, after, before)
         keys.sort(key=lambda key: key[2])
         keys.sort(key=lambda key: (key[0], key[1]), reverse=newest_first)
         self.keys = keys
 
-    def _dated_keys(self, events, after, before):
+    def _dated_keys(self, events, titles, after, before):
+        """Keys of the dates of `events` (repeating or changed; `titles` by id)."""
         index = occurrence_index(events.model, after, before, self.request)
         if index is None:
             expanded = expand(events, after, before, self.request)
             return [(o.start, o.title, o.event.pk, o) for o in expanded]
         keys, missing = [], []
         low, high = _micros(after), _micros(before)
-        for pk, title in events.order_by().values_list("pk", "title"):
+        for pk, title in titles.items():
             if pk not in index:  # published since the index was built
                 missing.append(pk)
                 continue

@@ -18,14 +18,19 @@ _PAGE_FIELDS = {field.name for field in Page._meta.concrete_fields}
 @transaction.atomic
 def bulk_children(parent, page_class, rows):
     """Live `page_class` pages under `parent`, one per dict of fields in `rows` (each with a
-    title and a slug); returns their ids in order."""
+    title and a slug, and the `translation_key` of the page it translates, if it does);
+    returns their ids in order."""
     content_type = ContentType.objects.get_for_model(page_class)
     now = timezone.now()
     last = parent.get_last_child()
     first_step = (int(last.path[-Page.steplen :], 36) if last else 0) + 1
     pages, own_fields = [], []
     for step, row in enumerate(rows, start=first_step):
-        base = {key: value for key, value in row.items() if key in _PAGE_FIELDS}
+        base = {
+            key: value
+            for key, value in row.items()
+            if key in _PAGE_FIELDS and key != "translation_key"
+        }
         pages.append(
             Page(
                 **base,
@@ -36,7 +41,7 @@ def bulk_children(parent, page_class, rows):
                 url_path=f"{parent.url_path}{row['slug']}/",
                 content_type=content_type,
                 locale_id=parent.locale_id,
-                translation_key=uuid.uuid4(),
+                translation_key=row.get("translation_key") or uuid.uuid4(),
                 live=True,
                 first_published_at=now,
                 last_published_at=now,

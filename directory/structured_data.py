@@ -3,6 +3,24 @@ coordinates when known; the entry pages' templates escape it into a script eleme
 
 from languages.origin import absolute_url
 
+# PostalAddress property of each address field an entry may have (places have no street).
+ADDRESS_FIELDS = {
+    "street_address": "streetAddress",
+    "postcode": "postalCode",
+    "city": "addressLocality",
+    "country": "addressCountry",
+}
+
+
+def address(entry):
+    """The entry's PostalAddress, from whichever parts it has; None when it has none."""
+    parts = {
+        key: getattr(entry, field, "")
+        for field, key in ADDRESS_FIELDS.items()
+        if getattr(entry, field, "")
+    }
+    return {"@type": "PostalAddress", **parts} if parts else None
+
 
 def _base(entry, schema_type, request=None):
     data = {
@@ -10,17 +28,13 @@ def _base(entry, schema_type, request=None):
         "@type": schema_type,
         "name": entry.title,
         "description": entry.summary,
-        "url": entry.get_full_url(request),
+        # On the configured origin, like the canonical link, whatever the Site record says.
+        "url": absolute_url(entry.get_url(request)),
     }
     if entry.website:
         data["sameAs"] = [entry.website]
-    address = {"@type": "PostalAddress"}
-    if entry.city:
-        address["addressLocality"] = entry.city
-    if entry.country:
-        address["addressCountry"] = entry.country
-    if len(address) > 1:
-        data["address"] = address
+    if (postal := address(entry)) is not None:
+        data["address"] = postal
     if entry.has_coordinates:
         data["geo"] = {
             "@type": "GeoCoordinates",
@@ -34,10 +48,6 @@ def organisation(page, request=None):
     data = _base(page, "Organization", request)
     if page.year_founded:
         data["foundingDate"] = str(page.year_founded)
-    if page.street_address and "address" in data:
-        data["address"]["streetAddress"] = page.street_address
-    if page.postcode and "address" in data:
-        data["address"]["postalCode"] = page.postcode
     contact = page.public_contact
     if "email" in contact:
         data["email"] = contact["email"]

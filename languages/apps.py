@@ -7,7 +7,8 @@ class LanguagesConfig(AppConfig):
     def ready(self):
         # Patches wagtail-localize and Wagtail, whose models must be loaded first: only once
         # apps are ready.
-        from . import locales, localize, origin  # noqa: F401 - origin registers the Site check
+        from . import locales, localize, origin, routing  # noqa: F401 - origin: the Site check
 
         localize.install()
         locales.install()
+        routing.install()

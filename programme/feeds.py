@@ -3,10 +3,11 @@
 import datetime as dt
 
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from pagecache.fragments import cached_fragment
 from publicforms.text import CleanAtom1Feed
 
 from . import ics
@@ -108,8 +109,9 @@ def write_vevents(writer, event, url):
         writer.line("END", "VEVENT")
 
 
-def calendar_response(events, request, name, filename="calendar.ics", prepared=False):
-    """The events as one iCalendar file; site, URLs, rooms and address are looked up once."""
+def calendar_body(events, request, name, prepared=False):
+    """The events as the text of one iCalendar file; site, URLs, rooms and address are looked
+    up once."""
     if not prepared:
         events = prepare(events, request)
     urls = PageUrls(request, full=True)
@@ -124,17 +126,21 @@ def calendar_response(events, request, name, filename="calendar.ics", prepared=F
         ("X-WR-CALNAME", ics.text(" ".join(str(name).split()))),
         ("X-WR-TIMEZONE", ics.text(str(local_zone()))),
     ]
-    response = HttpResponse(
-        ics.calendar(properties, writer), content_type="text/calendar; charset=utf-8"
-    )
+    return ics.calendar(properties, writer)
+
+
+def _calendar_file(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def programme_calendar(request, page):
-    """The events of a programme or festival page, with the listing's filters applied."""
-    form = page.filter_form(request.GET)
-    form.is_valid()
+def calendar_response(events, request, name, filename="calendar.ics", prepared=False):
+    """The events as one iCalendar file."""
+    return _calendar_file(calendar_body(events, request, name, prepared), filename)
+
+
+def _programme_calendar_body(request, page, form):
     if form.value("from") or form.value("to") or form.value("when") or form.fixed_festival:
         after, before, _newest_first = form.window()
     else:
@@ -143,9 +149,30 @@ def programme_calendar(request, page):
         before = now + dt.timedelta(days=FEED_FUTURE_DAYS)
     events = prepare(form.filter(overlapping(page.listed_events(), after, before)), request)
     events = [event for event in events if event.occurrences_between(after, before, url="")]
-    return calendar_response(
-        events, request, page.title, filename=f"{page.slug}.ics", prepared=True
+    return calendar_body(events, request, page.title, prepared=True)
+
+
+def programme_calendar(request, page):
+    """The events of a programme or festival page, with the listing's filters applied.
+
+    The full feed (no filter) is what calendar apps poll, and writing it for thousands of
+    events takes a second: it is kept in the fragment cache under the content version, so a
+    publish anywhere (pagecache.signals) makes the next request write it afresh, and at the
+    latest after PORTAL_FRAGMENT_CACHE_SECONDS, as its window (a month back, a year ahead)
+    moves with the date. Filtered feeds, rarer and smaller, are written each time.
+    """
+    form = page.filter_form(request.GET)
+    form.is_valid()
+    filename = f"{page.slug}.ics"
+    if request.GET:
+        return _calendar_file(_programme_calendar_body(request, page, form), filename)
+    body = cached_fragment(
+        request,
+        "programme-calendar",
+        [page.pk, translation.get_language()],
+        lambda: _programme_calendar_body(request, page, form),
     )
+    return _calendar_file(body, filename)
 
 
 class EventsAtomFeed(CleanAtom1Feed):

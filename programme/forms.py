@@ -15,7 +15,7 @@ from publicforms.text import CleanTextForm
 from .choices import AccessFeature, Audience, EventFormat
 from .queries import UPCOMING_DAYS
 from .recurrence import local_zone
-from .rooms import Room
+from .rooms import Room, rooms_of
 
 MAX_DAYS = 366
 # Dates a reader may ask for: beyond these, date arithmetic and time zones overflow.
@@ -108,7 +108,7 @@ class ProgrammeFilterForm(forms.Form):
     @staticmethod
     def _place_choices(locale, events):
         """The halls' rooms, then the outside venues the listed events take place at."""
-        rooms = Room.objects.filter(locale=locale).order_by("name")
+        rooms = list(rooms_of(locale).values())  # by name (Room's ordering)
         venues = (
             events.filter(room__isnull=True)
             .exclude(venue_name="")

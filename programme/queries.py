@@ -7,17 +7,18 @@ queries however many events and repetitions there are.
 import datetime as dt
 from urllib.parse import quote
 
-from django.db.models import F, Q
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Site
 
 from directory.models import OrganisationPage
 from navigation.models import SiteSettings
-from pagecache.requestmemo import remembered
+from pagecache.fragments import cached_fragment
 
 from .overrides import OccurrenceOverride
-from .rooms import Room
+from .rooms import rooms_of
 
 UPCOMING_DAYS = 90
 
@@ -39,10 +40,7 @@ def localized_rooms(events, locale=None):
     locale = locale or Locale.get_active()
     if not any(event.room_id for event in events):
         return {}
-    return remembered(
-        ("programme-rooms", locale.pk),
-        lambda: {room.translation_key: room for room in Room.objects.filter(locale=locale)},
-    )
+    return rooms_of(locale)
 
 
 def attach_organisers(events, locale=None):
@@ -146,29 +144,109 @@ def expand(events, after, before, request=None, newest_first=False):
     return occurrences
 
 
+# The dates of repeating and changed events, expanded once per content version and day
+# (OccurrenceList): from a month back to a bit more than a year ahead, which covers the
+# listings' and the feeds' default windows.
+INDEX_DAYS_BACK = 32
+INDEX_DAYS_AHEAD = 401
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+MICROSECOND = dt.timedelta(microseconds=1)
+# In OccurrenceList's keys: a date read from the index, its occurrence built when shown.
+INDEXED = "indexed"
+
+
+def _micros(moment):
+    return (moment - EPOCH) // MICROSECOND
+
+
+def occurrence_index(model, after, before, request=None):
+    """{event id: [(start, end) in microseconds]} of every live repeating or changed event,
+    or None when [after, before) is outside what the index covers.
+
+    Kept in the fragment cache under the content version: a publish anywhere makes the next
+    listing expand them again, and a new day starts a new index. Without the fragment cache
+    (tests, PORTAL_FRAGMENT_CACHE_SECONDS=0) there is no index: it would be rebuilt for every
+    request."""
+    if settings.PORTAL_FRAGMENT_CACHE_SECONDS <= 0:
+        return None
+    today = timezone.localdate()
+    first = dt.datetime.combine(today - dt.timedelta(days=INDEX_DAYS_BACK), dt.time(), dt.UTC)
+    last = dt.datetime.combine(today + dt.timedelta(days=INDEX_DAYS_AHEAD), dt.time(), dt.UTC)
+    if after < first or before > last:
+        return None
+
+    def build():
+        changed = OccurrenceOverride.objects.values("event_id")
+        events = model.objects.live().filter(~Q(recurrence_frequency="") | Q(pk__in=changed))
+        return {
+            event.pk: [
+                (_micros(o.start), _micros(o.end))
+                for o in event.occurrences_between(first, last, url="")
+            ]
+            for event in prepare(overlapping(events, first, last), request)
+        }
+
+    return cached_fragment(request, "occurrence-index", [today.isoformat()], build)
+
+
 class OccurrenceList:
     """The occurrences of `events` overlapping [after, before), by date, sliced as Django's
     Paginator does.
 
     Most events of a programme happen once and keep their date: those are listed from a light
     query (id, start, title) and loaded as pages only for the slice shown. Repeating events and
-    events with a changed date are expanded in Python, as before.
+    events with a changed date take their dates from the occurrence index, also loaded as pages
+    only for the slice shown; without an index they are expanded in Python, as before.
     """
 
     def __init__(self, events, after, before, request=None, newest_first=False):
         self.events = events
         self.request = request
-        changed = OccurrenceOverride.objects.values("event_id")
-        simple = Q(recurrence_frequency="") & ~Q(pk__in=changed)
-        expanded = expand(events.exclude(simple), after, before, request)
-        rows = events.filter(simple).order_by().values_list("pk", "start", "title")
-        # (start, title, event id, occurrence or None): sorted by id first, so that equal
-        # dates and titles keep the order of the events, as expand() gives them.
-        keys = [(o.start, o.title, o.event.pk, o) for o in expanded]
-        keys += [(start, title, pk, None) for pk, start, title in rows]
+        # One light query tells simple events (one-off, without a changed date) from the
+        # others, whose dates come from the index or an expansion.
+        changes = OccurrenceOverride.objects.filter(event_id=OuterRef("pk"))
+        rows = (
+            events.order_by()
+            .annotate(changed=Exists(changes))
+            .values_list("pk", "start", "title", "recurrence_frequency", "changed")
+        )
+        # (start, title, event id, occurrence: built, None for a simple event, or INDEXED):
+        # sorted by id first, so that equal dates and titles keep the order of the events,
+        # as expand() gives them.
+        keys, dated = [], {}
+        for pk, start, title, frequency, changed in rows:
+            if frequency or changed:
+                dated[pk] = title
+            else:
+                keys.append((start, title, pk, None))
+        if dated:
+            simple = Q(recurrence_frequency="") & ~Q(pk__in=changes.values("event_id"))
+            keys += self._dated_keys(events.exclude(simple), dated, after, before)
         keys.sort(key=lambda key: key[2])
         keys.sort(key=lambda key: (key[0], key[1]), reverse=newest_first)
         self.keys = keys
+
+    def _dated_keys(self, events, titles, after, before):
+        """Keys of the dates of `events` (repeating or changed; `titles` by id)."""
+        index = occurrence_index(events.model, after, before, self.request)
+        if index is None:
+            expanded = expand(events, after, before, self.request)
+            return [(o.start, o.title, o.event.pk, o) for o in expanded]
+        keys, missing = [], []
+        low, high = _micros(after), _micros(before)
+        for pk, title in titles.items():
+            if pk not in index:  # published since the index was built
+                missing.append(pk)
+                continue
+            keys += [
+                (EPOCH + start * MICROSECOND, title, pk, INDEXED)
+                for start, end in index[pk]
+                if start < high and end > low
+            ]
+        if missing:
+            expanded = expand(events.filter(pk__in=missing), after, before, self.request)
+            keys += [(o.start, o.title, o.event.pk, o) for o in expanded]
+        return keys
 
     def count(self):
         return len(self.keys)
@@ -176,26 +254,41 @@ class OccurrenceList:
     def __len__(self):
         return len(self.keys)
 
+    def _load(self, keys):
+        """The events of `keys` still to be built, as pages, with their listing URLs: in one
+        query, and one more for the changed dates if there are indexed dates (simple events,
+        one-off without a changed date, have none: see __init__)."""
+        pks = {pk for _start, _title, pk, occurrence in keys if occurrence in (None, INDEXED)}
+        if not pks:
+            return {}
+        indexed = any(occurrence is INDEXED for *_rest, occurrence in keys)
+        urls = PageUrls(self.request)
+        events = {}
+        for event in prepare(self.events.filter(pk__in=pks), self.request, overrides=indexed):
+            events[event.pk] = event
+            event.listing_url = urls(event)
+        return events
+
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         keys = self.keys[index]
-        wanted = [pk for _start, _title, pk, occurrence in keys if occurrence is None]
-        events = {}
-        if wanted:
-            # Simple events: one-off, without a changed date (see __init__).
-            loaded = prepare(self.events.filter(pk__in=wanted), self.request, overrides=False)
-            urls = PageUrls(self.request)
-            for event in loaded:
-                events[event.pk] = event
-                event.listing_url = urls(event)
+        events = self._load(keys)
         occurrences = []
-        for _start, _title, pk, occurrence in keys:
-            if occurrence is None:
+        for start, _title, pk, occurrence in keys:
+            if occurrence is None or occurrence is INDEXED:
                 event = events.get(pk)
                 if event is None:  # unpublished meanwhile
                     continue
-                occurrence = event._occurrence(event.start, event.end, event.listing_url)
+                if occurrence is None:
+                    occurrence = event._occurrence(event.start, event.end, event.listing_url)
+                else:
+                    dated = event.occurrences_between(
+                        start, start + MICROSECOND, url=event.listing_url
+                    )
+                    occurrence = next((o for o in dated if o.start == start), None)
+                    if occurrence is None:
+                        continue
                 occurrence.room = event.localized_room
             occurrences.append(occurrence)
         return occurrences

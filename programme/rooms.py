@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pagecache.requestmemo import remembered
 
 
 class Room(TranslatableMixin, index.Indexed, models.Model):
@@ -75,3 +77,41 @@ class Room(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def localized_for(cls, instance, field_name="room"):
+        """`instance.<field_name>.localized` in one query in every language.
+
+        Wagtail's `localized` reads the room, then (in another language than the room's) its
+        translation: English pages ran one query more than French ones. Here the room's
+        translations are read together, and the room itself is kept on `instance`, so that
+        reading `instance.room` afterwards costs nothing."""
+        field = type(instance)._meta.get_field(field_name)
+        room_id = getattr(instance, field.attname)
+        if room_id is None:
+            return None
+        active = Locale.get_active()
+        if field.is_cached(instance):  # already read: its translation among the request's rooms
+            room = getattr(instance, field_name)
+            return (
+                room
+                if room.locale_id == active.pk
+                else rooms_of(active).get(room.translation_key, room)
+            )
+        keys = cls.objects.filter(pk=room_id).values("translation_key")
+        rooms = cls.objects.filter(translation_key__in=keys)
+        translations = {room.locale_id: room for room in rooms}
+        original = next((room for room in translations.values() if room.pk == room_id), None)
+        if original is None:
+            return None
+        field.set_cached_value(instance, original)
+        return translations.get(active.pk, original)
+
+
+def rooms_of(locale):
+    """The halls' rooms in `locale` by translation key, by name, read once per request (the
+    filters' choices, the listings and the pages of the request share them)."""
+    return remembered(
+        ("programme-rooms", locale.pk),
+        lambda: {room.translation_key: room for room in Room.objects.filter(locale=locale)},
+    )

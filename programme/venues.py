@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from navigation.models import SiteSettings
 
+from .rooms import Room
+
 
 class VenueMixin(models.Model):
     """The place of an event page: its fields and their panel, and the place in the page's
@@ -76,7 +78,7 @@ class VenueMixin(models.Model):
 
     @cached_property
     def localized_room(self):
-        return self.room.localized if self.room_id else None
+        return Room.localized_for(self)
 
     @property
     def place_name(self):

@@ -6,6 +6,8 @@ The rooms themselves are the programme's `Room` snippet (name, capacity, access)
 with wagtail-localize like any page.
 """
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -191,9 +193,9 @@ class RoomPage(Page):
             if value is not None and value < 0:
                 raise ValidationError({name: _("A price cannot be negative.")})
 
-    @property
+    @cached_property
     def localized_room(self):
-        return self.room.localized if self.room_id else None
+        return Room.localized_for(self)
 
     @property
     def capacity(self):

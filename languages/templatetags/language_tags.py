@@ -1,8 +1,8 @@
 from django import template
 from wagtail.models import Page
 
+from languages.head import head_links as build_head_links
 from languages.i18n import language_links as build_language_links
-from languages.i18n import x_default_link
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ def language_links(context):
     return build_language_links(context["request"], page if isinstance(page, Page) else None)
 
 
-@register.simple_tag
-def x_default(links):
-    """The language link that hreflang="x-default" points at (see languages.i18n)."""
-    return x_default_link(links)
+@register.simple_tag(takes_context=True)
+def head_links(context, links):
+    """The canonical link and hreflang alternates of the page's <head> (see languages.head)."""
+    return build_head_links(context["request"], links)

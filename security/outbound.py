@@ -141,7 +141,9 @@ def fetch(url, *, max_bytes, timeout, accept="*/*", guarded=True):
     deadline = time.monotonic() + timeout
     transport = GuardedTransport() if guarded else httpx.HTTPTransport()
     limits = httpx.Timeout(timeout, connect=min(timeout, 5))
-    headers = {"User-Agent": USER_AGENT, "Accept": accept}
+    # No compression: httpx would inflate each chunk whole before the size cap sees it, so a
+    # few kilobytes of brotli or gzip could become gigabytes in the worker's memory.
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "identity"}
     try:
         with httpx.Client(
             transport=transport,
@@ -156,6 +158,11 @@ def fetch(url, *, max_bytes, timeout, accept="*/*", guarded=True):
                         _("The server answered with an error (HTTP %(status)s).")
                         % {"status": response.status_code},
                         "http_error",
+                    )
+                if response.headers.get("content-encoding", "identity").lower() != "identity":
+                    raise FetchRefused(
+                        _("The server sent a compressed answer the portal did not ask for."),
+                        "encoded",
                     )
                 content = _read_capped(response, max_bytes, deadline)
                 return Fetched(content, str(response.url), response.headers.get("content-type", ""))

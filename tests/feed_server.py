@@ -42,6 +42,7 @@ class _Handler(BaseHTTPRequestHandler):
         server = self.server
         route = server.routes.get(self.path.split("?")[0])
         server.hits.append(self.path)
+        server.request_headers.append(dict(self.headers))
         if route is None:
             self.send_error(404)
             return
@@ -86,6 +87,7 @@ class FeedServer:
         self.httpd = self._bind()
         self.httpd.routes = {}
         self.httpd.hits = []
+        self.httpd.request_headers = []
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -116,6 +118,10 @@ class FeedServer:
     @property
     def hits(self):
         return self.httpd.hits
+
+    @property
+    def request_headers(self):
+        return self.httpd.request_headers
 
     def start(self):
         self.thread.start()

@@ -216,6 +216,17 @@ def test_too_many_dates_are_refused(subscription, feed_server, settings):  # noq
     assert status == FetchStatus.MALFORMED and "too many" in message
 
 
+def test_a_rule_repeating_every_second_stops_at_the_cap():
+    # A year of dates every second is 31 million components: reading must stop at the cap
+    # (PORTAL_ICAL_MAX_EVENTS) instead of expanding them all first.
+    from programme.ical_import import MalformedFeed, parse_feed
+
+    feed = calendar(vevent("s@p", "Chaque seconde", 1, "RRULE:FREQ=SECONDLY"))
+    with pytest.raises(MalformedFeed) as refused:
+        parse_feed(feed)
+    assert "too many" in str(refused.value)
+
+
 def test_admin_refuses_a_private_address(subscription):
     from django.core.exceptions import ValidationError
 

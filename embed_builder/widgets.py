@@ -9,6 +9,7 @@ address can follow the reader's language.
 
 from urllib.parse import urlencode
 
+from django.core.validators import slug_unicode_re
 from django.http import QueryDict
 
 from directory.models import DirectoryIndexPage, Theme
@@ -30,6 +31,8 @@ def embed_path(widget, page):
 
 
 def _theme_slug(slug, locale):
+    if not slug_unicode_re.fullmatch(slug):  # no theme has it (and PostgreSQL refuses NUL)
+        return slug
     themes = list(Theme.objects.filter(slug=slug))
     if not themes or any(theme.locale_id == locale.pk for theme in themes):
         return slug

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from directory.models import StaleHiding
 from publicforms.links import LinkError
 
 from .choices import Status
@@ -62,10 +63,13 @@ def withdraw_submission(submission):
     state = page.current_workflow_state
     if state is not None:
         state.cancel(user=None)
-    for version in type(page).objects.filter(translation_key=page.translation_key):
+    versions = type(page).objects.filter(translation_key=page.translation_key)
+    for version in versions:
         if version.live:
             version.unpublish(log_action=True)
         log(instance=version, action="submissions.withdrawn")
+    # A listing hidden as out of date would otherwise come back with a "still right" click.
+    StaleHiding.objects.filter(page__in=versions).delete()
     # After the unpublishing, whose signal would set the status back to "pending".
     submission.status = Status.WITHDRAWN
     submission.save(update_fields=["status", "updated"])

@@ -33,9 +33,10 @@ from .partner_links import (
     session_partner,
     start_session,
 )
-from .partner_services import request_signin, sign_in, sign_out
+from .partner_services import sign_in, sign_out
 from .partners import normalise
 from .reminders import listings_of
+from .tasks import send_signin_link
 
 RATE_GROUP = "partner-signin"
 
@@ -66,7 +67,7 @@ def request_link(request):
             rate = settings.PORTAL_PARTNER_SIGNIN_ADDRESS_RATE
             # Past the limit for this address, nothing is sent, and nothing is said either.
             if not rate_limited_value(request, f"{RATE_GROUP}-address", email, rate):
-                request_signin(email, get_language())
+                send_signin_link.enqueue(email, get_language())
             return redirect("submissions:partner_sent")
     else:
         form = SignInRequestForm()

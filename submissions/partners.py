@@ -8,6 +8,7 @@ out (every session ends), the reminder's when a new reminder goes out.
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from publicforms.links import new_nonce
@@ -17,6 +18,17 @@ from .proposals import Submission
 
 def normalise(email):
     return (email or "").strip().lower()
+
+
+def from_address(queryset, email, field="email"):
+    """The rows of `queryset` whose `field` is `email`, whatever its case.
+
+    Compared exactly after lowering, never with `iexact`: PostgreSQL's UPPER() folds letters
+    such as the dotless ı into I, so `bob@gmaıl.com` (a different mailbox, another domain)
+    would match `bob@gmail.com` and receive its sign-in link. SQLite lowers ASCII only: a
+    non-ASCII capital then finds nothing, which fails closed.
+    """
+    return queryset.annotate(address_key=Lower(field)).filter(address_key=normalise(email))
 
 
 class Partner(models.Model):
@@ -51,7 +63,7 @@ class Partner(models.Model):
 
     def submissions(self):
         """Every proposal sent from this address, whatever its case."""
-        return Submission.objects.filter(email__iexact=self.email)
+        return from_address(Submission.objects.all(), self.email)
 
     def rotate(self, field):
         setattr(self, field, new_nonce())
@@ -60,4 +72,4 @@ class Partner(models.Model):
 
 def is_known(email):
     """Whether anything was ever proposed from this address."""
-    return Submission.objects.filter(email__iexact=normalise(email)).exists()
+    return from_address(Submission.objects.all(), email).exists()

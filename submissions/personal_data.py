@@ -3,10 +3,12 @@
 import datetime as dt
 
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import PersonalDataSource, register
 
+from .partners import from_address
 from .proposals import Submission
 
 
@@ -25,7 +27,7 @@ class PartnerSubmissions(PersonalDataSource):
         return Submission
 
     def find(self, email):
-        return list(self._model().objects.filter(email__iexact=email).order_by("pk"))
+        return list(from_address(self._model().objects.all(), email).order_by("pk"))
 
     def describe(self, record):
         return f"{record.title} · {record.get_kind_display()} · {record.get_status_display()}"
@@ -68,7 +70,7 @@ class PartnerAccounts(PersonalDataSource):
         return Partner
 
     def find(self, email):
-        return list(self._model().objects.filter(email__iexact=email).order_by("pk"))
+        return list(from_address(self._model().objects.all(), email).order_by("pk"))
 
     def describe(self, record):
         return str(record.email)
@@ -83,7 +85,9 @@ class PartnerAccounts(PersonalDataSource):
 
     def expire(self, now):
         # Without a proposal from the address, the partner space has nothing left to show.
-        proposals = Submission.objects.filter(email__iexact=OuterRef("email"))
+        proposals = Submission.objects.annotate(address_key=Lower("email")).filter(
+            address_key=OuterRef("email")
+        )
         orphans = self._model().objects.filter(~Exists(proposals))
         _total, by_model = orphans.delete()  # their e-mails go too, counted apart
         return by_model.get(self._model()._meta.label, 0)

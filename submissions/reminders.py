@@ -7,6 +7,7 @@ the transaction that stores the e-mail, so a second run (or a second worker) fin
 """
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +17,7 @@ from django.utils import timezone
 from directory.freshness import confirmed_before
 from directory.models import OrganisationPage, PlacePage, StaleHiding
 
-from .choices import Kind
+from .choices import Kind, Status
 from .emails import notify_partner_space
 from .partner_links import space_request_url, still_right_url
 from .partners import Partner
@@ -24,6 +25,20 @@ from .proposals import Submission
 
 LISTING_KINDS = (Kind.ORGANISATION, Kind.PLACE)
 LISTING_MODELS = (OrganisationPage, PlacePage)
+# A listing its partner withdrew, or the editors declined, is not the partner's to confirm:
+# the "still right" link must not bring it back.
+CLOSED = (Status.WITHDRAWN, Status.DECLINED)
+
+logger = logging.getLogger(__name__)
+
+
+def _listing_page_ids(partner):
+    return (
+        partner.submissions()
+        .filter(kind__in=LISTING_KINDS)
+        .exclude(status__in=CLOSED)
+        .values("page_id")
+    )
 
 
 def reminder_days():
@@ -33,7 +48,7 @@ def reminder_days():
 def listings_of(partner, include_hidden=True):
     """The partner's organisations and places on the portal (and those hidden as out of date,
     which a confirmation brings back)."""
-    page_ids = partner.submissions().filter(kind__in=LISTING_KINDS).values("page_id")
+    page_ids = _listing_page_ids(partner)
     hidden = set(StaleHiding.objects.values_list("page_id", flat=True)) if include_hidden else set()
     pages = []
     for model in LISTING_MODELS:
@@ -45,7 +60,7 @@ def listings_of(partner, include_hidden=True):
 
 def listings_to_confirm(partner, day):
     """The partner's live listings neither confirmed nor published since `day`."""
-    page_ids = partner.submissions().filter(kind__in=LISTING_KINDS).values("page_id")
+    page_ids = _listing_page_ids(partner)
     pages = []
     for model in LISTING_MODELS:
         pages += list(confirmed_before(model.objects.live().filter(pk__in=page_ids), day))
@@ -61,8 +76,7 @@ def remind(email, now):
     """Remind one partner if due; True when an e-mail was stored."""
     period = dt.timedelta(days=reminder_days())
     with transaction.atomic():
-        Partner.for_email(email)
-        partner = Partner.objects.select_for_update().get(email=email)
+        partner = Partner.objects.select_for_update().get(pk=Partner.for_email(email).pk)
         if partner.last_reminded is not None and partner.last_reminded > now - period:
             return False
         listings = listings_to_confirm(partner, timezone.localdate(now - period))
@@ -92,4 +106,10 @@ def send_reminders(now=None):
         .values_list("address", flat=True)
         .distinct()
     )
-    return sum(remind(email.strip(), now) for email in sorted(set(emails)))
+    sent = 0
+    for email in sorted(set(emails)):
+        try:
+            sent += remind(email.strip(), now)
+        except Exception:  # one partner's failure must not stop everyone's reminder
+            logger.exception("Partner reminder failed for one address")
+    return sent

@@ -122,3 +122,21 @@ def test_still_right_brings_back_a_listing_hidden_as_out_of_date(
     client.post(link)
     old_listing.refresh_from_db()
     assert old_listing.live and old_listing.last_confirmed == timezone.localdate()
+
+
+def test_a_withdrawn_listing_stays_withdrawn_whatever_the_still_right_link(
+    client, partners, old_listing, django_capture_on_commit_callbacks
+):
+    from directory.freshness import hide
+    from submissions.partner_services import withdraw_submission
+
+    capture = django_capture_on_commit_callbacks
+    run(capture)
+    link = STILL_RIGHT.search(mail.outbox[-1].body).group(0)
+    hide(old_listing)  # hidden as out of date, then withdrawn by its partner
+    with capture(execute=True):
+        withdraw_submission(partners["organisation"])
+    assert "Atelier Citoyen" not in client.get(link).text
+    client.post(link)
+    old_listing.refresh_from_db()
+    assert not old_listing.live

@@ -226,3 +226,14 @@ def test_the_forms_and_the_status_page_lead_to_the_space(client, portal, partner
     assert sign_in_page in client.get(form_url(portal, "event")).text
     status = client.get(f"/fr/submission/{make_token(partners['place'])}/")
     assert status.status_code == 200 and sign_in_page in status.text
+
+
+def test_a_look_alike_address_is_not_the_partner(partners):
+    # PostgreSQL's UPPER() folds the dotless ı into I: compared with iexact, alıce@ (another
+    # mailbox) would be Alice and get her sign-in link. Case still does not matter.
+    from submissions.partners import Partner, is_known
+
+    assert is_known("ALICE@example.org")
+    assert not is_known("alıce@example.org")
+    assert not Partner(email="alıce@example.org").submissions().exists()
+    assert Partner(email=ALICE).submissions().count() == 2

@@ -47,7 +47,7 @@ class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
     index_view_class = SubscriberIndexView
     icon = "mail"
-    menu_label = _("Newsletter subscribers")
+    menu_label = _("Newsletter")  # the sidebar cuts "Newsletter subscribers" in French
     menu_order = 330
     add_to_admin_menu = True
     inspect_view_enabled = True

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -30,7 +31,7 @@ class CalendarSubscriptionViewSet(SnippetViewSet):
 
     model = CalendarSubscription
     icon = "calendar-alt"
-    menu_label = _("Partner calendars")
+    menu_label = pgettext_lazy("admin menu, short enough for the sidebar", "Partner calendars")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["url", "organisation", "trusted", "last_status", "last_fetched_at"]

@@ -70,3 +70,19 @@ def test_submit_button_names_the_workflow_in_french(client, site_tree):
         html = client.get(f"/admin/pages/{page.pk}/edit/", HTTP_ACCEPT_LANGUAGE="fr").text
     assert "Moderators approval" not in html
     assert "Validation par les modérateurs" in html
+
+
+def test_sidebar_labels_fit_in_french_and_english(rf, admin_user):
+    # The sidebar shows about 21 characters before cutting a label with an ellipsis
+    # ("Calendrier des salles" fits); longer French labels were cut mid-word.
+    from django.utils import translation
+    from wagtail.admin.menu import admin_menu
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    for language in ("fr", "en"):
+        with translation.override(language):
+            labels = [str(item.label) for item in admin_menu.menu_items_for_request(request)]
+        assert "Pages" in labels
+        too_long = [label for label in labels if len(label) > 21]
+        assert not too_long, (language, too_long)

@@ -39,7 +39,8 @@ def test_a_partner_builds_and_copies_the_code(browser, live_server, demo_site):
     assert parse_qs(urlsplit(src).query) == {"format": ["workshop"]}
     preview = page.locator("iframe.embed-builder__preview")
     assert preview.get_attribute("src") == src
-    assert page.locator("#embed-status").inner_text() == "Preview and code updated."
+    # The live region is emptied, then filled 50 ms later (so screen readers announce it again).
+    expect(page.locator("#embed-status")).to_have_text("Preview and code updated.")
     frame = page.frame_locator("iframe.embed-builder__preview")
     frame.locator("main").wait_for()
     assert "format=workshop" in page.url  # the address can be shared or bookmarked

@@ -42,9 +42,37 @@ class Fetched:
     content_type: str
 
 
+# NAT64's well-known prefix carries an IPv4 address in its last 32 bits (RFC 6052); the
+# local-use prefix (RFC 8215) is the operator's own network, never a public destination.
+NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
+LOCAL_NAT64_PREFIX = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(address):
+    """The IPv4 addresses an IPv6 address leads to: IPv4-mapped, 6to4, Teredo (its server
+    and client) and NAT64. Python counts 2002:7f00:1:: (6to4 of 127.0.0.1) as global: the
+    address inside must be checked too, or it is a way into the loopback or the LAN."""
+    if address.version != 6:
+        return []
+    if address.ipv4_mapped is not None:
+        return [address.ipv4_mapped]
+    if address.sixtofour is not None:
+        return [address.sixtofour]
+    if address.teredo is not None:
+        return list(address.teredo)
+    if address in NAT64_PREFIX:
+        return [ipaddress.IPv4Address(address.packed[-4:])]
+    return []
+
+
 def _is_allowed(address):
+    if address.version == 6 and address in LOCAL_NAT64_PREFIX:
+        return False
+    embedded = _embedded_ipv4(address)
+    if embedded and not all(_is_allowed(inner) for inner in embedded):
+        return False
     if address.version == 6 and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+        return True  # only the IPv4 address it names counts
     if address.is_loopback:
         return bool(getattr(settings, "PORTAL_OUTBOUND_ALLOW_LOOPBACK", False))
     return address.is_global and not address.is_multicast

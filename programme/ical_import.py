@@ -7,6 +7,11 @@ reading the same feed again changes nothing. A changed date gets a new revision;
 CANCELLED, or gone from the feed while still to come, is cancelled. New events are drafts in
 moderation unless the subscription is trusted (then published at once, and so are changes).
 Everything a feed brings is written in one transaction: a feed fails whole, never half.
+
+Two guards keep a feed from undoing people's work: an event an editor changed in the admin
+and has not published yet keeps that draft (the feed's version waits, see
+`editor_draft_pending`), and a feed that suddenly loses most of its coming dates (or all of
+them) cancels none: the read is marked suspicious instead (`PORTAL_ICAL_VANISH_SHARE`).
 """
 
 import datetime as dt
@@ -34,6 +39,10 @@ from .subscriptions import FetchStatus, ImportedEvent
 class MalformedFeed(Exception):
     """The answer is not a calendar the portal can read; the message says why."""
 
+    def __init__(self, message, code="malformed"):
+        super().__init__(message)
+        self.code = code
+
 
 @dataclass
 class FeedEvent:
@@ -59,13 +68,23 @@ class Report:
     cancelled: int = 0
     unchanged: int = 0
     skipped: int = 0  # dates without a UID
+    drafts_kept: int = 0  # events with an editor's unpublished changes, left alone
     titles: list = field(default_factory=list)
+    kept_titles: list = field(default_factory=list)
+    suspicious: str = ""  # why the dates gone from the feed were not cancelled
 
     def __str__(self):
-        return _(
+        text = _(
             "%(created)d new, %(updated)d changed, %(cancelled)d cancelled, "
             "%(unchanged)d unchanged, %(skipped)d without an identifier (skipped)."
         ) % asdict(self)
+        if self.drafts_kept:
+            text += " " + _(
+                "%(count)d left alone: an editor has unpublished changes to them (%(titles)s)."
+            ) % {"count": self.drafts_kept, "titles": ", ".join(self.kept_titles[:10])}
+        if self.suspicious:
+            text += " " + self.suspicious
+        return text
 
 
 def _text(component, name, limit):
@@ -80,7 +99,7 @@ def _moment(value, zone):
     return dt.datetime.combine(value, dt.time.min, zone)
 
 
-def _utc_key(moment):
+def utc_key(moment):
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
@@ -96,7 +115,7 @@ def _feed_event(component, zone, repeating):
     uid = _text(component, "UID", 255)
     original = component.get("RECURRENCE-ID")
     original = _moment(original.dt, zone) if original is not None else start
-    recurrence_id = _utc_key(original) if uid in repeating else ""
+    recurrence_id = utc_key(original) if uid in repeating else ""
     cancelled = str(component.get("STATUS", "")).upper() == "CANCELLED"
     return FeedEvent(
         uid=uid,
@@ -138,7 +157,8 @@ def parse_feed(content, now=None):
     except TooManyDates:
         raise MalformedFeed(
             _("The calendar has more than %(count)d dates in the coming year: too many.")
-            % {"count": settings.PORTAL_ICAL_MAX_EVENTS}
+            % {"count": settings.PORTAL_ICAL_MAX_EVENTS},
+            "too_many_dates",
         ) from None
     except Exception as error:  # noqa: BLE001 - any parsing failure is the feed's
         raise MalformedFeed(
@@ -167,7 +187,7 @@ def _apply(page, feed_event):
     page.status = feed_event.status
 
 
-def _save(page, subscription):
+def save_imported(page, subscription):
     """A new revision, published when the subscription is trusted, else sent to moderation.
     The page's own checks run first, as for an editor (a refusal rolls the feed back)."""
     page.full_clean()
@@ -180,32 +200,76 @@ def _save(page, subscription):
         workflow.start(page, None)
 
 
+def editor_draft_pending(page):
+    """Whether someone changed the event in the admin since it was last published.
+
+    Imports save revisions without a user; a newer revision with one is an editor's draft,
+    which a feed must not publish over (nor push back behind its own revision)."""
+    latest = page.get_latest_revision()
+    if latest is None or latest.user_id is None:
+        return False
+    live = page.live_revision
+    return live is None or (latest.pk != live.pk and latest.created_at >= live.created_at)
+
+
+def _keep_draft(page, report):
+    report.drafts_kept += 1
+    report.kept_titles.append(page.title)
+
+
 def _create(subscription, feed_event):
     page = EventPage(slug=_slug(subscription, feed_event), live=False)
     _apply(page, feed_event)
     if subscription.organisation_id:
         page.organisers.set([subscription.organisation])  # written with the page
     subscription.programme.add_child(instance=page)
-    _save(page, subscription)
+    save_imported(page, subscription)
     return page
 
 
 def _update(subscription, link, feed_event):
     page = link.event.get_latest_revision_as_object()
     _apply(page, feed_event)
-    _save(page, subscription)
+    save_imported(page, subscription)
+
+
+def _upcoming(link, now):
+    event = link.event
+    return event is not None and event.end >= now and event.status != EventStatus.CANCELLED
+
+
+def vanishing_message(gone, upcoming, feed_is_empty):
+    """Why the dates gone from a feed are kept, or "" when cancelling them is believable.
+
+    An empty feed, or one that loses more than PORTAL_ICAL_VANISH_SHARE of its coming dates
+    at once (at least PORTAL_ICAL_VANISH_MIN of them), is more likely a broken export than a
+    season called off: cancelling everything would show a false programme."""
+    if not gone:
+        return ""
+    if feed_is_empty:
+        return _(
+            "The calendar has no events any more: its %(count)d coming events were kept, not "
+            "cancelled. If they are really called off, mark them cancelled in the calendar."
+        ) % {"count": gone}
+    share = gone / upcoming if upcoming else 0
+    if gone >= settings.PORTAL_ICAL_VANISH_MIN and share > settings.PORTAL_ICAL_VANISH_SHARE:
+        return _(
+            "%(count)d of the %(total)d coming events disappeared from the calendar at once: "
+            "they were kept, not cancelled. If they are really called off, mark them "
+            "cancelled in the calendar."
+        ) % {"count": gone, "total": upcoming}
+    return ""
 
 
 def _cancel_missing(subscription, links, report):
     """Dates still to come that the feed no longer gives are cancelled, not deleted."""
-    now = timezone.now()
     for link in links:
-        event = link.event
-        if event is None or event.end < now or event.status == EventStatus.CANCELLED:
+        page = link.event.get_latest_revision_as_object()
+        if editor_draft_pending(link.event):
+            _keep_draft(page, report)
             continue
-        page = event.get_latest_revision_as_object()
         page.status = EventStatus.CANCELLED
-        _save(page, subscription)
+        save_imported(page, subscription)
         link.fingerprint = ""
         link.save(update_fields=["fingerprint"])
         report.cancelled += 1
@@ -227,6 +291,10 @@ def _import_one(subscription, known, feed_event, report):
         )
         report.created += 1
         report.titles.append(feed_event.title)
+        return
+    if editor_draft_pending(link.event):
+        # The fingerprint stays: the feed's version is offered again at the next read.
+        _keep_draft(link.event, report)
         return
     was_cancelled = link.event.status == EventStatus.CANCELLED
     _update(subscription, link, feed_event)
@@ -254,18 +322,19 @@ def import_events(subscription, feed_events, dry_run=False):
                 continue  # the same date twice in one feed: the first wins
             seen.add(key)
             _import_one(subscription, known, feed_event, report)
-        gone = [link for key, link in known.items() if key not in seen]
-        _cancel_missing(subscription, gone, report)
+        now = timezone.now()
+        upcoming = [link for link in known.values() if _upcoming(link, now)]
+        gone = [link for key, link in known.items() if key not in seen and _upcoming(link, now)]
+        report.suspicious = vanishing_message(len(gone), len(upcoming), not seen)
+        if not report.suspicious:
+            _cancel_missing(subscription, gone, report)
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def refresh(subscription, dry_run=False):
-    """Fetch, read and import a subscription's feed; record the outcome (not for a dry run).
-
-    Returns (status, message, report or None)."""
-    report = None
+def _read(subscription, dry_run):
+    """(status, reason code, message, report or None) of one read of the feed."""
     try:
         fetched = fetch(
             subscription.url,
@@ -274,18 +343,35 @@ def refresh(subscription, dry_run=False):
             accept="text/calendar, */*;q=0.5",
         )
         report = import_events(subscription, parse_feed(fetched.content), dry_run=dry_run)
-        status, message = FetchStatus.OK, str(report)
     except FetchRefused as refused:
-        status, message = FetchStatus.REFUSED, str(refused.message)
+        return FetchStatus.REFUSED, refused.code, str(refused.message), None
     except MalformedFeed as malformed:
-        status, message = FetchStatus.MALFORMED, str(malformed)
+        return FetchStatus.MALFORMED, malformed.code, str(malformed), None
     except ValidationError as invalid:  # an event the page model refuses: the feed rolled back
-        status = FetchStatus.MALFORMED
         message = _("An event of the calendar could not be saved (%(error)s).") % {
             "error": "; ".join(invalid.messages)
         }
+        return FetchStatus.MALFORMED, "invalid_event", message, None
+    if report.suspicious:
+        return FetchStatus.SUSPICIOUS, "vanished", str(report), report
+    return FetchStatus.OK, "", str(report), report
+
+
+def refresh(subscription, dry_run=False):
+    """Fetch, read and import a subscription's feed; record the outcome (not for a dry run).
+
+    The reason's code lets the partner space explain a refusal in the partner's words
+    (`CalendarSubscription.partner_explanation`); the message is the admin's report.
+    Returns (status, message, report or None)."""
+    status, reason, message, report = _read(subscription, dry_run)
     if not dry_run and subscription.pk:
-        subscription.last_fetched_at = timezone.now()
+        now = timezone.now()
+        subscription.last_fetched_at = now
         subscription.last_status, subscription.last_message = status, message
-        subscription.save(update_fields=["last_fetched_at", "last_status", "last_message"])
+        subscription.last_reason = reason
+        fields = ["last_fetched_at", "last_status", "last_message", "last_reason"]
+        if report is not None:
+            subscription.last_success_at = now
+            fields.append("last_success_at")
+        subscription.save(update_fields=fields)
     return status, message, report

@@ -14,6 +14,63 @@ class FetchStatus(models.TextChoices):
     OK = "ok", _("Imported")
     REFUSED = "refused", _("Address refused")
     MALFORMED = "malformed", _("Not a readable calendar")
+    SUSPICIOUS = "suspicious", _("Imported, missing events kept")
+
+
+# What a partner reads about their calendar's last read, by the reason's code (the fetcher's
+# `FetchRefused.code`, or the import's): plain words and what to do, no technical terms.
+PARTNER_EXPLANATIONS = {
+    "bad_url": _(
+        "The address is not a web address. Send us the https:// address of your calendar."
+    ),
+    "unresolvable": _(
+        "The address's server cannot be found. Check the address, or send us "
+        "the new one if it changed."
+    ),
+    "private_address": _(
+        "The address leads to a private network (or redirects there), which "
+        "the portal does not visit. Give the public address of your calendar, "
+        "the one that opens from any computer."
+    ),
+    "redirects": _(
+        "The address sends us from page to page too many times. Give the final "
+        "address of your calendar."
+    ),
+    "timeout": _(
+        "Your calendar's server took too long to answer. If it happens again, ask "
+        "your host, or give us another address."
+    ),
+    "too_large": _(
+        "Your calendar file is too large for the portal. Publish only your coming "
+        "events in it, or ask us for help."
+    ),
+    "http_error": _(
+        "Your calendar's server answered with an error: the calendar may be "
+        "private or moved. Check that it is public and that the address works."
+    ),
+    "encoded": _(
+        "Your calendar's server sent a compressed file the portal cannot read. Ask "
+        "your host to serve it plainly, or give us another address."
+    ),
+    "unreachable": _("Your calendar's server could not be reached. We will try again later."),
+    "malformed": _(
+        "The address does not give a calendar the portal can read (an .ics file). "
+        "Check that it is your calendar's iCalendar export address."
+    ),
+    "too_many_dates": _(
+        "Your calendar has too many dates in the coming year for the portal. "
+        "Publish fewer repeating events, or ask us for help."
+    ),
+    "invalid_event": _(
+        "One of your events could not be read (its dates, for instance), so "
+        "nothing was imported. Check your coming events, or ask us for help."
+    ),
+    "vanished": _(
+        "Your calendar suddenly lost many of its coming events. We kept them on "
+        "the portal in case this is a mistake. If they are really called off, mark "
+        "them cancelled in your calendar rather than deleting them."
+    ),
+}
 
 
 class CalendarSubscription(models.Model):
@@ -51,6 +108,8 @@ class CalendarSubscription(models.Model):
         _("last status"), max_length=20, choices=FetchStatus.choices, blank=True, editable=False
     )
     last_message = models.TextField(_("last report"), blank=True, editable=False)
+    last_reason = models.CharField(_("last problem"), max_length=30, blank=True, editable=False)
+    last_success_at = models.DateTimeField(_("last imported"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("calendar subscription")
@@ -59,6 +118,13 @@ class CalendarSubscription(models.Model):
 
     def __str__(self):
         return self.url
+
+    @property
+    def partner_explanation(self):
+        """The last read's problem in the partner's words ("" when all went well)."""
+        if self.last_status in ("", FetchStatus.OK):
+            return ""
+        return PARTNER_EXPLANATIONS.get(self.last_reason, PARTNER_EXPLANATIONS["malformed"])
 
     def clean(self):
         super().clean()

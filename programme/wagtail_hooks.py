@@ -34,7 +34,14 @@ class CalendarSubscriptionViewSet(SnippetViewSet):
     menu_label = pgettext_lazy("admin menu, short enough for the sidebar", "Partner calendars")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["url", "organisation", "trusted", "last_status", "last_fetched_at"]
+    list_display = [
+        "url",
+        "organisation",
+        "trusted",
+        "last_status",
+        "last_fetched_at",
+        "last_success_at",
+    ]
     list_filter = ["trusted", "last_status", "active"]
     search_fields = ["url"]
     panels = [
@@ -45,6 +52,7 @@ class CalendarSubscriptionViewSet(SnippetViewSet):
         FieldPanel("active"),
         FieldPanel("last_status", read_only=True),
         FieldPanel("last_fetched_at", read_only=True),
+        FieldPanel("last_success_at", read_only=True),
         FieldPanel("last_message", read_only=True),
     ]
 

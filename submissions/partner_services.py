@@ -8,11 +8,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from directory.models import StaleHiding
+from programme.models import CalendarSubscription
 from publicforms.links import LinkError
 
-from .choices import Status
+from .choices import Kind, Status
 from .emails import notify_partner_space, notify_staff
 from .partner_links import SIGNIN_LINK, read, signin_url
 from .partners import Partner, is_known
@@ -75,3 +77,23 @@ def withdraw_submission(submission):
     submission.save(update_fields=["status", "updated"])
     notify_staff(submission, "staff_withdrawn")
     return submission
+
+
+def partner_calendars(partner):
+    """The active calendar subscriptions of the organisations this partner speaks for: the
+    organisations they proposed (unless declined or withdrawn) and those named by the
+    private links they proposed events through. In any language of the organisation."""
+    proposals = partner.submissions()
+    own = proposals.filter(kind=Kind.ORGANISATION, page__isnull=False).exclude(
+        status__in=(Status.DECLINED, Status.WITHDRAWN)
+    )
+    page_ids = set(own.values_list("page_id", flat=True))
+    page_ids |= set(
+        proposals.filter(organisation__isnull=False).values_list("organisation_id", flat=True)
+    )
+    keys = Page.objects.filter(pk__in=page_ids).values_list("translation_key", flat=True)
+    return (
+        CalendarSubscription.objects.filter(active=True, organisation__translation_key__in=keys)
+        .select_related("organisation")
+        .order_by("url")
+    )

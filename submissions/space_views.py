@@ -6,6 +6,7 @@ is "not found" (404), never shown; without a session, every page leads to the si
 """
 
 import functools
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from publicforms.private import private_page
 from .choices import Kind
 from .forms import EventForm
 from .partner_links import session_partner
-from .partner_services import withdraw_submission
+from .partner_services import partner_calendars, withdraw_submission
 from .private_views import edit_form, initial_values
 from .proposals import Submission
 from .services import NoIndexPage, create_submission
@@ -58,13 +59,29 @@ def _row(request, submission):
     }
 
 
+def _calendar(subscription):
+    """What the partner sees of a calendar: where it is read from (the server's name only:
+    the address itself may hold a private key) and how its last read went, in their words."""
+    return {
+        "organisation": subscription.organisation.title,
+        "host": urlsplit(subscription.url).hostname or "",
+        "subscription": subscription,
+        "explanation": subscription.partner_explanation,
+    }
+
+
 @partner_page
 def space(request):
     submissions = request.partner.submissions().select_related("page").order_by("-created")
+    calendars = [_calendar(s) for s in partner_calendars(request.partner)]
     return render(
         request,
         "submissions/partner/space.html",
-        {"partner": request.partner, "rows": [_row(request, s) for s in submissions]},
+        {
+            "partner": request.partner,
+            "rows": [_row(request, s) for s in submissions],
+            "calendars": calendars,
+        },
     )
 
 

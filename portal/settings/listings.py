@@ -62,3 +62,10 @@ PORTAL_ICAL_TIMEOUT = env.int("PORTAL_ICAL_TIMEOUT", default=10)
 PORTAL_ICAL_MAX_BYTES = env.int("PORTAL_ICAL_MAX_BYTES", default=2 * 1024 * 1024)
 PORTAL_ICAL_DAYS = env.int("PORTAL_ICAL_DAYS", default=365)
 PORTAL_ICAL_MAX_EVENTS = env.int("PORTAL_ICAL_MAX_EVENTS", default=500)
+# A feed that loses more than this share of its coming dates at once (and at least
+# PORTAL_ICAL_VANISH_MIN of them), or all of them, cancels none: the read is marked
+# suspicious for the admin and the partner. Four fifths: partners do drop a series or a few
+# dates between two reads, but a broken export (an empty or wrongly filtered file) loses
+# nearly everything at once.
+PORTAL_ICAL_VANISH_SHARE = env.float("PORTAL_ICAL_VANISH_SHARE", default=0.8)
+PORTAL_ICAL_VANISH_MIN = env.int("PORTAL_ICAL_VANISH_MIN", default=3)

@@ -6,7 +6,7 @@ from .overrides import OccurrenceOverride
 from .pages import FestivalPage, ProgrammePage
 from .registrations import Registration
 from .rooms import Room
-from .subscriptions import CalendarSubscription, ImportedEvent
+from .subscriptions import CalendarSubscription, ImportedEvent, OpenAgendaEvent
 
 __all__ = [
     "CalendarSubscription",
@@ -14,6 +14,7 @@ __all__ = [
     "FestivalPage",
     "ImportedEvent",
     "OccurrenceOverride",
+    "OpenAgendaEvent",
     "ProgrammePage",
     "Registration",
     "Room",

@@ -158,3 +158,29 @@ class ImportedEvent(models.Model):
 
     def __str__(self):
         return f"{self.uid} {self.recurrence_id}"
+
+
+class OpenAgendaEvent(models.Model):
+    """One date (timing) of an OpenAgenda event imported from a file, and its event page:
+    importing the same export again updates rather than duplicates (programme/openagenda.py).
+    """
+
+    programme = models.ForeignKey(
+        "programme.ProgrammePage", on_delete=models.CASCADE, related_name="+"
+    )
+    uid = models.CharField(max_length=64)
+    timing = models.CharField(max_length=20, blank=True)  # the date's start in UTC; "" if one
+    event = models.ForeignKey(
+        "programme.EventPage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "uid", "timing"], name="programme_openagenda_event_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.uid} {self.timing}"

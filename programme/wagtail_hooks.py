@@ -1,6 +1,8 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -8,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import openapi
+from .admin_views import OpenAgendaImportView, importable_programmes
 from .registrations import Registration
 from .rooms import Room
 from .subscriptions import CalendarSubscription
@@ -58,6 +61,29 @@ class CalendarSubscriptionViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarSubscriptionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_openagenda_import_url():
+    return [
+        path("programme/openagenda/", OpenAgendaImportView.as_view(), name="programme_openagenda")
+    ]
+
+
+class OpenAgendaMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(importable_programmes(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_openagenda_menu_item():
+    # Next to the partner calendars (310): the other way events come in.
+    return OpenAgendaMenuItem(
+        pgettext_lazy("admin menu, short enough for the sidebar", "OpenAgenda import"),
+        reverse("programme_openagenda"),
+        icon_name="upload",
+        order=311,
+    )
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):

@@ -69,3 +69,6 @@ PORTAL_ICAL_MAX_EVENTS = env.int("PORTAL_ICAL_MAX_EVENTS", default=500)
 # nearly everything at once.
 PORTAL_ICAL_VANISH_SHARE = env.float("PORTAL_ICAL_VANISH_SHARE", default=0.8)
 PORTAL_ICAL_VANISH_MIN = env.int("PORTAL_ICAL_VANISH_MIN", default=3)
+# OpenAgenda exports imported from a file (programme/openagenda.py): at most this size.
+PORTAL_OPENAGENDA_MAX_BYTES = env.int("PORTAL_OPENAGENDA_MAX_BYTES", default=5 * 1024 * 1024)
+PORTAL_OPENAGENDA_MAX_EVENTS = env.int("PORTAL_OPENAGENDA_MAX_EVENTS", default=2000)

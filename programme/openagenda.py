@@ -1,0 +1,391 @@
+"""Import of an OpenAgenda export (its JSON: a list of events, or {"events": [...]}) into the
+programme, from the admin or `manage.py import_openagenda`.
+
+It works as the partners' iCalendar feeds do (programme/ical_import.py), with the same
+saving: each date (OpenAgenda's `timings`) becomes one event page, known by the event's
+`uid` and, for an event of several dates, the date's start, so importing the same export
+again changes nothing and a changed event gets a new revision. New events go to moderation
+unless the import is trusted (then published at once); an event an editor changed in the
+admin and has not published keeps that draft. Dates already over are not imported.
+
+The title and texts are taken in the programme's language, else French, else English, else
+any language the event has: an English translation of the page is not made (translations
+go through wagtail-localize, whose synchronisation would overwrite it). Descriptions are
+cleaned (publicforms.richtext). An event that cannot be read (no uid, no title, a date that
+is not one) is skipped with its reason; the others are written in one transaction, so a
+failure midway leaves nothing behind. A file the portal cannot read at all (not JSON, not
+an export, too large) is refused whole with an `OpenAgendaFileError`.
+"""
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+
+from publicforms.richtext import clean_html
+
+from .choices import EventStatus, RegistrationMode
+from .events import EventPage
+from .ical_import import FeedEvent, editor_draft_pending, save_imported, utc_key
+from .recurrence import local_zone
+from .subscriptions import OpenAgendaEvent
+
+# OpenAgenda's status codes (API v2): 4 postponed, 5 full, 6 cancelled; the others
+# (scheduled, rescheduled, moved online) are scheduled events here.
+_STATUSES = {
+    4: EventStatus.POSTPONED,
+    5: EventStatus.FULL,
+    6: EventStatus.CANCELLED,
+    "postponed": EventStatus.POSTPONED,
+    "full": EventStatus.FULL,
+    "cancelled": EventStatus.CANCELLED,
+    "canceled": EventStatus.CANCELLED,
+}
+
+
+class OpenAgendaFileError(Exception):
+    """The file is not an OpenAgenda export the portal can read; the message says why."""
+
+
+class BadEvent(Exception):
+    """One event cannot be imported; the message says why."""
+
+
+@dataclass
+class AgendaEvent(FeedEvent):
+    """One date of an OpenAgenda event: an iCalendar date's fields, and what OpenAgenda adds."""
+
+    description: str = ""
+    venue_address: str = ""
+    venue_city: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    registration_url: str = ""
+    step_free_access: bool = False
+
+
+@dataclass
+class Outcome:
+    """What happened (or, in a dry run, would happen) to one date, or why an event was left."""
+
+    position: int  # the event's place in the file, from 1
+    uid: str
+    title: str
+    start: dt.datetime | None
+    action: str  # created, updated, unchanged, skipped
+    reason: str = ""
+
+
+@dataclass
+class AgendaReport:
+    dry_run: bool
+    outcomes: list = field(default_factory=list)
+
+    def count(self, action):
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+    @property
+    def created(self):
+        return self.count("created")
+
+    @property
+    def updated(self):
+        return self.count("updated")
+
+    @property
+    def unchanged(self):
+        return self.count("unchanged")
+
+    @property
+    def skipped(self):
+        return self.count("skipped")
+
+
+@dataclass
+class ImportTarget:
+    """Where the events go and how: what ical_import.save_imported reads of a subscription."""
+
+    programme: object
+    organisation: object = None
+    trusted: bool = False
+
+
+def too_large_message():
+    megabytes = max(1, settings.PORTAL_OPENAGENDA_MAX_BYTES // (1024 * 1024))
+    return _("The file is larger than %(size)d MB.") % {"size": megabytes}
+
+
+def read_openagenda(data):
+    """The events of an OpenAgenda JSON export given as bytes; OpenAgendaFileError if unusable."""
+    if len(data) > settings.PORTAL_OPENAGENDA_MAX_BYTES:
+        raise OpenAgendaFileError(too_large_message())
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise OpenAgendaFileError(
+            _("The file is not JSON: %(error)s") % {"error": error}
+        ) from error
+    except RecursionError:  # thousands of nested brackets: no export looks like that
+        raise OpenAgendaFileError(
+            _("The file is not JSON: %(error)s") % {"error": _("nested too deeply")}
+        ) from None
+    events = document.get("events") if isinstance(document, dict) else document
+    if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
+        raise OpenAgendaFileError(
+            _(
+                "This is not an OpenAgenda export: it is neither a list of events nor an "
+                "object with a list of events under “events”."
+            )
+        )
+    return events
+
+
+def _localized(value, language):
+    """The text of a multilingual value ({"fr": …, "en": …}) in `language` if it can."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        return ""
+    for code in (language, "fr", "en", *value):
+        text = value.get(code)
+        if isinstance(text, str) and text.strip():
+            return text
+    return ""
+
+
+def _string(value, language):
+    """A text field that may be a plain value or multilingual; "" for anything else."""
+    if isinstance(value, dict):
+        return _localized(value, language)
+    is_scalar = isinstance(value, str | int | float) and not isinstance(value, bool)
+    return str(value) if is_scalar else ""
+
+
+def _plain(value, limit):
+    text = strip_tags(value).replace("\x00", "")
+    return Truncator(" ".join(text.split())).chars(limit)
+
+
+def _moment(value):
+    """An aware datetime from an ISO 8601 text (without an offset: Paris time)."""
+    if not isinstance(value, str):
+        raise ValueError(value)
+    moment = dt.datetime.fromisoformat(value.strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=local_zone())
+
+
+def _dates(timings):
+    if not isinstance(timings, list) or not timings:
+        raise BadEvent(_("It has no dates (“timings”)."))
+    dates = []
+    for timing in timings:
+        begin = timing.get("begin") if isinstance(timing, dict) else None
+        end = timing.get("end") if isinstance(timing, dict) else None
+        try:
+            start = _moment(begin)
+            stop = _moment(end) if end else start + dt.timedelta(hours=1)
+            stop = stop if stop > start else start + dt.timedelta(hours=1)
+            utc_key(stop)  # a year 9999 in another zone overflows here, not later
+        except (ValueError, TypeError, OverflowError):
+            raise BadEvent(
+                _("A date cannot be read: %(value)s.") % {"value": str(begin)[:40]}
+            ) from None
+        dates.append((start, stop))
+    return dates
+
+
+def _coordinates(location):
+    try:
+        latitude = Decimal(str(location.get("latitude"))).quantize(Decimal("0.000001"))
+        longitude = Decimal(str(location.get("longitude"))).quantize(Decimal("0.000001"))
+    except (InvalidOperation, ValueError, TypeError):
+        return None, None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None, None
+    return latitude, longitude
+
+
+def _registration_url(registration):
+    for way in registration if isinstance(registration, list) else []:
+        value = way.get("value") if isinstance(way, dict) else None
+        if way.get("type") == "link" and isinstance(value, str):
+            if value.startswith(("https://", "http://")) and len(value) <= 200:
+                return value
+    return ""
+
+
+def _common_fields(item, language):
+    """The fields all the dates of one event share."""
+    location = item.get("location") if isinstance(item.get("location"), dict) else {}
+    city = " ".join(
+        _plain(_string(location.get(key), language), 100) for key in ("postalCode", "city")
+    ).strip()
+    latitude, longitude = _coordinates(location)
+    texts = (_localized(item.get(key), language) for key in ("longDescription", "conditions"))
+    status = item.get("status")
+    accessibility = item.get("accessibility")
+    return {
+        "summary": _plain(_localized(item.get("description"), language), 300),
+        "description": clean_html("\n\n".join(text for text in texts if text.strip())),
+        "venue_name": _plain(_string(location.get("name"), language), 150),
+        "venue_address": _plain(_string(location.get("address"), language), 250),
+        "venue_city": Truncator(city).chars(100),
+        "latitude": latitude,
+        "longitude": longitude,
+        "registration_url": _registration_url(item.get("registration")),
+        "step_free_access": isinstance(accessibility, dict) and accessibility.get("mi") is True,
+        "status": _STATUSES.get(status, EventStatus.SCHEDULED)
+        if isinstance(status, int | str)
+        else EventStatus.SCHEDULED,
+    }
+
+
+def event_dates(item, language, now=None):
+    """The dates still to come of one exported event; BadEvent if it cannot be imported."""
+    uid = item.get("uid")
+    uid = str(uid).strip() if isinstance(uid, str | int) and not isinstance(uid, bool) else ""
+    if not uid or len(uid) > 64:
+        raise BadEvent(_("It has no identifier (“uid”)."))
+    title = _plain(_localized(item.get("title"), language), 255)
+    if not title:
+        raise BadEvent(_("It has no title."))
+    dates = _dates(item.get("timings"))
+    several = len(dates) > 1
+    common = _common_fields(item, language)
+    now = now or timezone.now()
+    coming = [
+        AgendaEvent(
+            uid=uid,
+            # One date is known by the uid alone, so that moving it updates it.
+            recurrence_id=utc_key(start) if several else "",
+            title=title,
+            start=start,
+            end=end,
+            all_day=False,
+            **common,
+        )
+        for start, end in dates
+        if end >= now
+    ]
+    if not coming:
+        raise BadEvent(_("All its dates are over."))
+    return coming
+
+
+def _apply(page, agenda_event):
+    for name in (
+        "title",
+        "summary",
+        "description",
+        "start",
+        "end",
+        "all_day",
+        "venue_name",
+        "venue_address",
+        "venue_city",
+        "latitude",
+        "longitude",
+        "registration_url",
+        "step_free_access",
+        "status",
+    ):
+        setattr(page, name, getattr(agenda_event, name))
+    if agenda_event.registration_url:
+        page.registration_mode = RegistrationMode.EXTERNAL
+    elif page.registration_mode == RegistrationMode.EXTERNAL:
+        page.registration_mode = RegistrationMode.NONE
+
+
+def _create(target, agenda_event):
+    page = EventPage(slug=_slug(target, agenda_event), live=False)
+    _apply(page, agenda_event)
+    if target.organisation is not None:
+        page.organisers.set([target.organisation])  # written with the page
+    target.programme.add_child(instance=page)
+    save_imported(page, target)
+    return page
+
+
+def _slug(target, agenda_event):
+    base = slugify(agenda_event.title)[:50].strip("-") or "evenement"
+    identity = f"openagenda/{target.programme.pk}/{agenda_event.uid}/"
+    identity += agenda_event.recurrence_id
+    return f"{base}-{hashlib.sha1(identity.encode(), usedforsecurity=False).hexdigest()[:8]}"
+
+
+def _write_one(target, known, agenda_event):
+    """Create, update or leave one date; returns (action, reason)."""
+    link = known.get((agenda_event.uid, agenda_event.recurrence_id))
+    fingerprint = agenda_event.fingerprint()
+    if link is not None and link.event is not None:
+        if link.fingerprint == fingerprint:
+            return "unchanged", ""
+        if editor_draft_pending(link.event):
+            return "skipped", _("An editor has unpublished changes to this event: they are kept.")
+        page = link.event.get_latest_revision_as_object()
+        _apply(page, agenda_event)
+        save_imported(page, target)
+        link.fingerprint = fingerprint
+        link.save(update_fields=["fingerprint"])
+        return "updated", ""
+    page = _create(target, agenda_event)
+    OpenAgendaEvent.objects.update_or_create(
+        programme=target.programme,
+        uid=agenda_event.uid,
+        timing=agenda_event.recurrence_id,
+        defaults={"event": page, "fingerprint": fingerprint},
+    )
+    return "created", ""
+
+
+def import_agenda(target, items, dry_run=False, now=None):
+    """Import the exported events into `target.programme` in one transaction (rolled back
+    for a dry run); the report says what happened to each date, or why an event was left."""
+    report = AgendaReport(dry_run=dry_run)
+    language = target.programme.locale.language_code
+    dates = []
+    for position, item in enumerate(items, start=1):
+        try:
+            dates.extend((position, date) for date in event_dates(item, language, now))
+        except BadEvent as bad:
+            title = _plain(_localized(item.get("title"), language), 255)
+            report.outcomes.append(
+                Outcome(position, str(item.get("uid", ""))[:64], title, None, "skipped", str(bad))
+            )
+    if len(dates) > settings.PORTAL_OPENAGENDA_MAX_EVENTS:
+        raise OpenAgendaFileError(
+            _("The file has more than %(count)d dates to come: split it.")
+            % {"count": settings.PORTAL_OPENAGENDA_MAX_EVENTS}
+        )
+    with transaction.atomic():
+        links = OpenAgendaEvent.objects.filter(programme=target.programme)
+        known = {(link.uid, link.timing): link for link in links.select_related("event")}
+        seen = set()
+        for position, date in dates:
+            key = (date.uid, date.recurrence_id)
+            if key in seen:
+                continue  # the same date twice in one file: the first wins
+            seen.add(key)
+            report.outcomes.append(_write_date(target, known, position, date))
+        if dry_run:
+            transaction.set_rollback(True)
+    report.outcomes.sort(key=lambda outcome: outcome.position)
+    return report
+
+
+def _write_date(target, known, position, date):
+    try:
+        with transaction.atomic():  # a date the page refuses leaves nothing of itself
+            action, reason = _write_one(target, known, date)
+    except ValidationError as invalid:
+        action, reason = "skipped", "; ".join(invalid.messages)
+    return Outcome(position, date.uid, date.title, date.start, action, reason)

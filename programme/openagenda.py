@@ -11,7 +11,7 @@ admin and has not published keeps that draft. Dates already over are not importe
 The title and texts are taken in the programme's language, else French, else English, else
 any language the event has: an English translation of the page is not made (translations
 go through wagtail-localize, whose synchronisation would overwrite it). Descriptions are
-cleaned (publicforms.richtext). An event that cannot be read (no uid, no title, a date that
+cleaned (publicforms.richtext); keywords naming a theme (by slug) become themes. An event that cannot be read (no uid, no title, a date that
 is not one) is skipped with its reason; the others are written in one transaction, so a
 failure midway leaves nothing behind. A file the portal cannot read at all (not JSON, not
 an export, too large) is refused whole with an `OpenAgendaFileError`.
@@ -31,6 +31,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from directory.themes import Theme
 from publicforms.richtext import clean_html
 
 from .choices import EventStatus, RegistrationMode
@@ -71,6 +72,7 @@ class AgendaEvent(FeedEvent):
     longitude: Decimal | None = None
     registration_url: str = ""
     step_free_access: bool = False
+    keywords: tuple = ()  # slugified: those naming a theme of the programme's language
 
 
 @dataclass
@@ -117,6 +119,7 @@ class ImportTarget:
     programme: object
     organisation: object = None
     trusted: bool = False
+    themes: dict = field(default_factory=dict)  # by slug, filled by import_agenda
 
 
 def too_large_message():
@@ -223,6 +226,16 @@ def _registration_url(registration):
     return ""
 
 
+def _keywords(value, language):
+    words = (
+        value.get(language) or value.get("fr") or value.get("en")
+        if isinstance(value, dict)
+        else value
+    )
+    words = words if isinstance(words, list) else []
+    return tuple(sorted({slugify(word) for word in words if isinstance(word, str)} - {""}))
+
+
 def _common_fields(item, language):
     """The fields all the dates of one event share."""
     location = item.get("location") if isinstance(item.get("location"), dict) else {}
@@ -243,6 +256,7 @@ def _common_fields(item, language):
         "longitude": longitude,
         "registration_url": _registration_url(item.get("registration")),
         "step_free_access": isinstance(accessibility, dict) and accessibility.get("mi") is True,
+        "keywords": _keywords(item.get("keywords"), language),
         "status": _STATUSES.get(status, EventStatus.SCHEDULED)
         if isinstance(status, int | str)
         else EventStatus.SCHEDULED,
@@ -281,7 +295,7 @@ def event_dates(item, language, now=None):
     return coming
 
 
-def _apply(page, agenda_event):
+def _apply(page, agenda_event, themes):
     for name in (
         "title",
         "summary",
@@ -299,6 +313,10 @@ def _apply(page, agenda_event):
         "status",
     ):
         setattr(page, name, getattr(agenda_event, name))
+    # Keywords naming a theme become its themes; without any, an editor's choice stays.
+    matched = [themes[slug] for slug in agenda_event.keywords if slug in themes]
+    if matched:
+        page.themes.set(matched)
     if agenda_event.registration_url:
         page.registration_mode = RegistrationMode.EXTERNAL
     elif page.registration_mode == RegistrationMode.EXTERNAL:
@@ -307,7 +325,7 @@ def _apply(page, agenda_event):
 
 def _create(target, agenda_event):
     page = EventPage(slug=_slug(target, agenda_event), live=False)
-    _apply(page, agenda_event)
+    _apply(page, agenda_event, target.themes)
     if target.organisation is not None:
         page.organisers.set([target.organisation])  # written with the page
     target.programme.add_child(instance=page)
@@ -332,7 +350,7 @@ def _write_one(target, known, agenda_event):
         if editor_draft_pending(link.event):
             return "skipped", _("An editor has unpublished changes to this event: they are kept.")
         page = link.event.get_latest_revision_as_object()
-        _apply(page, agenda_event)
+        _apply(page, agenda_event, target.themes)
         save_imported(page, target)
         link.fingerprint = fingerprint
         link.save(update_fields=["fingerprint"])
@@ -366,6 +384,8 @@ def import_agenda(target, items, dry_run=False, now=None):
             _("The file has more than %(count)d dates to come: split it.")
             % {"count": settings.PORTAL_OPENAGENDA_MAX_EVENTS}
         )
+    locale = target.programme.locale_id
+    target.themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=locale)}
     with transaction.atomic():
         links = OpenAgendaEvent.objects.filter(programme=target.programme)
         known = {(link.uid, link.timing): link for link in links.select_related("event")}

@@ -50,6 +50,7 @@ EXPORT = {
                 "longitude": 2.3924,
             },
             accessibility={"mi": True, "hi": False},
+            keywords={"fr": ["Réparation", "Démocratie"], "en": ["Repair"]},
             registration=[
                 {"type": "email", "value": "x@example.org"},
                 {"type": "link", "value": "https://inscription.example/atelier"},
@@ -84,6 +85,7 @@ def _command(path, *args):
 def test_events_are_imported_one_page_per_date(programme, tmp_path, capsys):  # noqa: F811
     index = f.directory_index(programme.get_parent())
     f.organisation(index, "Maison des possibles", slug="maison")
+    f.theme("Démocratie", "democratie")
     _command(_file(tmp_path), "--organisation", "maison")
     out = capsys.readouterr().out
     assert "created 4, updated 0, unchanged 0, skipped 4" in out
@@ -102,6 +104,7 @@ def test_events_are_imported_one_page_per_date(programme, tmp_path, capsys):  # 
     assert atelier.registration_mode == RegistrationMode.EXTERNAL
     assert atelier.registration_url == "https://inscription.example/atelier"
     assert [o.title for o in atelier.organisers.all()] == ["Maison des possibles"]
+    assert [theme.slug for theme in atelier.themes.all()] == ["democratie"]  # a known theme
     assert atelier.start == dt.datetime.fromisoformat(_at(3))
 
     balades = EventPage.objects.filter(title="Balade botanique").order_by("start")

@@ -11,10 +11,11 @@ admin and has not published keeps that draft. Dates already over are not importe
 The title and texts are taken in the programme's language, else French, else English, else
 any language the event has: an English translation of the page is not made (translations
 go through wagtail-localize, whose synchronisation would overwrite it). Descriptions are
-cleaned (publicforms.richtext); keywords naming a theme (by slug) become themes. An event that cannot be read (no uid, no title, a date that
-is not one) is skipped with its reason; the others are written in one transaction, so a
-failure midway leaves nothing behind. A file the portal cannot read at all (not JSON, not
-an export, too large) is refused whole with an `OpenAgendaFileError`.
+cleaned (publicforms.richtext); keywords naming a theme (by slug) become themes. An event
+that cannot be read (no uid, no title, a date that is not one) is skipped with its reason;
+the others are written in one transaction, so a failure midway leaves nothing behind. A
+file the portal cannot read at all (not JSON, not an export, too large) is refused whole
+with an `OpenAgendaFileError`.
 """
 
 import datetime as dt

@@ -9,13 +9,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from directory.models import OrganisationPage
 
-from .openagenda import (
-    ImportTarget,
-    OpenAgendaFileError,
-    import_agenda,
-    read_openagenda,
-    too_large_message,
-)
+from .openagenda import OpenAgendaFileError, read_openagenda, too_large_message
+from .openagenda_import import ImportTarget, import_agenda
 from .pages import ProgrammePage
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from programme.choices import EventStatus, RegistrationMode
 from programme.models import EventPage, OpenAgendaEvent
-from programme.openagenda import ImportTarget, import_agenda
+from programme.openagenda_import import ImportTarget, import_agenda
 from tests import factories as f
 from tests.test_programme_pages import programme  # noqa: F401 - fixture
 
@@ -195,7 +195,7 @@ def test_too_many_dates_are_refused_whole(programme, settings):  # noqa: F811
 
 
 def test_a_failure_midway_leaves_nothing(programme, monkeypatch):  # noqa: F811
-    from programme import openagenda
+    from programme import openagenda_import
 
     calls = []
 
@@ -205,8 +205,8 @@ def test_a_failure_midway_leaves_nothing(programme, monkeypatch):  # noqa: F811
             raise RuntimeError("disk full")
         return original(target, agenda_event)
 
-    original = openagenda._create
-    monkeypatch.setattr(openagenda, "_create", failing)
+    original = openagenda_import._create
+    monkeypatch.setattr(openagenda_import, "_create", failing)
     with pytest.raises(RuntimeError):
         import_agenda(ImportTarget(programme, trusted=True), EXPORT["events"])
     assert not EventPage.objects.exists() and not OpenAgendaEvent.objects.exists()

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.models import OrganisationPage
-from programme.openagenda import ImportTarget, OpenAgendaFileError, import_agenda, read_openagenda
+from programme.openagenda import OpenAgendaFileError, read_openagenda
+from programme.openagenda_import import ImportTarget, import_agenda
 from programme.pages import ProgrammePage
 
 

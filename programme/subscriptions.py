@@ -72,6 +72,11 @@ PARTNER_EXPLANATIONS = {
     ),
 }
 
+UNKNOWN_PROBLEM = _(
+    "The last read of your calendar did not work. We will try again; our team can tell you "
+    "more if it goes on."
+)
+
 
 class CalendarSubscription(models.Model):
     url = models.URLField(
@@ -124,7 +129,8 @@ class CalendarSubscription(models.Model):
         """The last read's problem in the partner's words ("" when all went well)."""
         if self.last_status in ("", FetchStatus.OK):
             return ""
-        return PARTNER_EXPLANATIONS.get(self.last_reason, PARTNER_EXPLANATIONS["malformed"])
+        # Reads recorded before the reasons were: no code, a general sentence.
+        return PARTNER_EXPLANATIONS.get(self.last_reason, UNKNOWN_PROBLEM)
 
     def clean(self):
         super().clean()

@@ -79,3 +79,11 @@ def test_another_partner_does_not_see_the_calendar(
 def test_the_admin_keeps_its_report(admin_client, calendar):
     page = admin_client.get(f"/admin/snippets/programme/calendarsubscription/edit/{calendar.pk}/")
     assert "admin report" in page.content.decode()
+
+
+def test_a_read_recorded_without_a_reason_gets_a_general_sentence(calendar):
+    from django.utils import translation
+
+    calendar.last_reason = ""  # recorded before the reasons were
+    with translation.override("en"):
+        assert "did not work" in str(calendar.partner_explanation)

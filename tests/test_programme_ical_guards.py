@@ -121,3 +121,19 @@ def test_losing_most_dates_at_once_is_suspicious_a_few_is_not(
     _serve(feed_server, *events[:4], vevent("new@partner", "Nouveau", 20))  # 2 of 7 gone
     status, message, report = refresh(trusted)
     assert status == FetchStatus.OK and report.cancelled == 2, message
+
+
+def test_the_command_warns_of_a_suspicious_read_without_failing(
+    trusted,
+    feed_server,  # noqa: F811
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    refresh(trusted)
+    _serve(feed_server)
+    out = StringIO()
+    call_command("import_ical", trusted.url, stdout=out)
+    assert "no events any more" in out.getvalue()
+    assert EventPage.objects.get().status == EventStatus.SCHEDULED

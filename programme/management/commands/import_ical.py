@@ -40,10 +40,12 @@ class Command(BaseCommand):
             status, message, report = refresh(subscription, dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)  # not even the subscription is kept
-        if status != FetchStatus.OK:
+        if status not in (FetchStatus.OK, FetchStatus.SUSPICIOUS):
             raise CommandError(f"{url}: {message}")
         prefix = "Dry run, nothing saved: would have " if dry_run else "Imported: "
-        self.stdout.write(self.style.SUCCESS(prefix + message))
+        # Suspicious: imported, but the events gone from the feed were kept (a warning).
+        style = self.style.SUCCESS if status == FetchStatus.OK else self.style.WARNING
+        self.stdout.write(style(prefix + message))
         for title in report.titles:
             self.stdout.write(f"  + {title}")
 

@@ -132,6 +132,16 @@ def test_without_javascript_only_the_two_fields_show(client, portal):
     assert not any("location-picker" in s["src"] for s in event.select("script[src]"))
 
 
+@pytest.mark.parametrize(
+    ("geocoder", "promise"),
+    [("ban", "nous placerons le repère d’après l’adresse"), ("", "notre équipe placera")],
+)
+def test_the_help_says_what_happens_without_a_pin(client, portal, settings, geocoder, promise):
+    settings.PORTAL_GEOCODER = geocoder
+    html = BeautifulSoup(client.get(form_url(portal, "place")).text, "html.parser")
+    assert promise in html.select_one("#location-help").get_text()
+
+
 def test_the_partner_sees_the_pin_again_and_moves_then_removes_it(
     client, partners, django_capture_on_commit_callbacks
 ):

@@ -38,6 +38,12 @@ def geocode_page(context, page_id):
     if point is None:
         return "not found"
     with transaction.atomic():
+        # Read again under a lock: a pin the partner placed while the geocoder answered wins,
+        # and their other changes are not undone by saving the revision read before.
+        page = Page.objects.select_for_update().get(pk=page_id).specific
+        draft = page.get_latest_revision_as_object()
+        if not wants_geocoding(draft):
+            return "placed meanwhile"
         draft.latitude, draft.longitude = point
         up_to_date = page.live and not page.has_unpublished_changes
         revision = draft.save_revision(log_action=True, clean=False)

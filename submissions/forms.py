@@ -19,6 +19,8 @@ from publicforms.defences import SpamDefenceForm
 from publicforms.richtext import clean_html
 from publicforms.uploads import SafeImageField
 
+from .location import LocationFields
+
 LONG_TEXT = 5000
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -138,7 +140,7 @@ def image_upload(label):
     )
 
 
-class OrganisationForm(PageFieldsForm):
+class OrganisationForm(LocationFields, PageFieldsForm):
     image_field = "logo"
     logo = image_upload(_("Logo"))
 
@@ -157,6 +159,8 @@ class OrganisationForm(PageFieldsForm):
             "postcode",
             "city",
             "country",
+            "latitude",
+            "longitude",
             "year_founded",
             "contact_email",
             "contact_phone",
@@ -176,7 +180,7 @@ class OrganisationForm(PageFieldsForm):
     }
 
 
-class PlaceForm(PageFieldsForm):
+class PlaceForm(LocationFields, PageFieldsForm):
     rich_text_fields = ("description", "lessons")
     image = image_upload(_("Main image"))
     lessons = forms.CharField(
@@ -198,6 +202,8 @@ class PlaceForm(PageFieldsForm):
             "themes",
             "city",
             "country",
+            "latitude",
+            "longitude",
             "year_opened",
             "website",
             "step_free_access",

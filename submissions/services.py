@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Workflow, WorkflowState
+from wagtail.models import Collection, Page, Workflow, WorkflowState
 
 from directory.models import DirectoryIndexPage, OrganisationPage, PlacePage
 from directory.tasks import geocode_after_commit
@@ -144,7 +144,8 @@ def create_submission(kind, form, request, organisation=None, default_image=None
 def update_submission(submission, form):
     """The partner's correction: a new revision, back into moderation."""
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    page = submission.page.specific
+    # The geocoding task takes the same lock before it saves a revision (directory/tasks.py).
+    page = Page.objects.select_for_update().get(pk=submission.page_id).specific
     draft = page.get_latest_revision_as_object()
     apply_values(draft, submission.kind, form, submission.organisation)
     draft.save_revision(log_action=True)

@@ -32,6 +32,10 @@ def read_gogocarto(data):
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as error:
         raise ImportFileError(_("The file is not JSON: %(error)s") % {"error": error}) from error
+    except RecursionError:  # thousands of nested brackets: no export looks like that
+        raise ImportFileError(
+            _("The file is not JSON: %(error)s") % {"error": _("nested too deeply")}
+        ) from None
     elements = document.get("data") if isinstance(document, dict) else document
     if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
         raise ImportFileError(

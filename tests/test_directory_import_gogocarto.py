@@ -105,6 +105,7 @@ def test_places_when_asked(index, tmp_path, capsys):
     ("content", "message"),
     [
         (b"not json", "pas du JSON"),
+        (b"[" * 200_000, "pas du JSON"),  # the decoder's recursion limit, not a 500
         (b'{"elements": []}', "pas un export GoGoCarto"),
         (b'{"data": [1, 2]}', "pas un export GoGoCarto"),
     ],

@@ -60,10 +60,12 @@ def build_site():
 def bulk_events(programme, count, seed=5000):
     """`count` events under `programme`: Page rows in one bulk insert, EventPage rows raw."""
     from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
     from wagtail.models import Page
 
+    from demo.bulk import live_revisions
     from programme.models import EventPage
     from programme.recurrence import local_zone
 
@@ -118,6 +120,9 @@ def bulk_events(programme, count, seed=5000):
         for page, fields in zip(created, events, strict=True):
             EventPage(page_ptr_id=page.pk, **fields).save_base(raw=True, force_insert=True)
         Page.objects.filter(pk=programme.pk).update(numchild=count)
+        live_revisions([page.pk for page in created], content_type, now)
+    # What publishing each event would have stored: the dates of the repeating ones.
+    call_command("store_occurrences", "--all")
 
 
 def fetch(client, url):

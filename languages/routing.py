@@ -7,11 +7,18 @@ root page's own paid one query more (issue 17: each English page ran one query m
 French version). The localized root's id and type are kept in the fragment cache under the
 content version (saving, publishing or moving any page moves it on), so routing starts with
 one query, the localized root's own row, in every language.
+
+Below the root, Wagtail reads two rows per level (the child by slug, then its specific row).
+`route_down` reads the base rows of the whole path in one query, by `url_path`, then the
+last page's specific row, and hands over to a page's own `route` wherever a page routes by
+rules of its own (a routable page's own routes): the same result in two queries whatever the
+depth.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from pagecache.fragments import cached_fragment
@@ -35,6 +42,52 @@ def localized_root(request, site):
     return page if page is not None else site.root_page.localized.specific
 
 
+def _passes_to_child(page, remaining):
+    """Whether `page.route(request, remaining)` would look for a child by slug: Wagtail's own
+    `route` always does; a routable page does unless one of its own routes takes the path."""
+    model = page.specific_class
+    if model is None:
+        return False
+    if model.route is Page.route:
+        return True
+    if model.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{slug}/" for slug in remaining))
+        except Http404:
+            return True
+    return False
+
+
+def route_down(request, root, components):
+    """`root.route(request, components)`, with the pages of the path read in one query."""
+    if not components or not _passes_to_child(root, components):
+        return root.route(request, components)
+    prefixes = [
+        root.url_path + "".join(f"{slug}/" for slug in components[: index + 1])
+        for index in range(len(components))
+    ]
+    # url_path is unique inside one tree: the site root's path bounds the search to it.
+    on_the_path = {
+        page.url_path: page
+        for page in Page.objects.filter(
+            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
+        )
+    }
+    parent = root
+    for index, prefix in enumerate(prefixes):
+        page = on_the_path.get(prefix)
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = parent  # as Wagtail's route does: get_parent() is free
+        remaining = components[index + 1 :]
+        if not remaining or not _passes_to_child(page, remaining):
+            return page.specific.route(request, remaining)
+        parent = page
+    raise Http404  # not reached: the last prefix returns above
+
+
 def route_for_request(request, path):
     """Wagtail's `Page.route_for_request`, starting from `localized_root` (same result,
     remembered on the request the same way)."""
@@ -43,8 +96,8 @@ def route_for_request(request, path):
             site = Site.find_for_request(request)
             if site:
                 components = [component for component in path.split("/") if component]
-                request._wagtail_route_for_request = localized_root(request, site).route(
-                    request, components
+                request._wagtail_route_for_request = route_down(
+                    request, localized_root(request, site), components
                 )
             else:
                 request._wagtail_route_for_request = None

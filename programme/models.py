@@ -1,7 +1,8 @@
 """The app's models, for Django: rooms of the halls, the programme and festival pages, events,
-changes to single dates and registrations."""
+changes to single dates, their stored dates and registrations."""
 
 from .events import EventPage
+from .occurrence_store import StoredOccurrence, StoredSpan
 from .overrides import OccurrenceOverride
 from .pages import FestivalPage, ProgrammePage
 from .registrations import Registration
@@ -18,4 +19,6 @@ __all__ = [
     "ProgrammePage",
     "Registration",
     "Room",
+    "StoredOccurrence",
+    "StoredSpan",
 ]

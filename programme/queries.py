@@ -7,16 +7,15 @@ queries however many events and repetitions there are.
 import datetime as dt
 from urllib.parse import quote
 
-from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Locale, Site
 
 from directory.models import OrganisationPage
 from navigation.models import SiteSettings
-from pagecache.fragments import cached_fragment
 
+from .occurrence_store import StoredSpan
 from .overrides import OccurrenceOverride
 from .rooms import rooms_of
 
@@ -144,49 +143,13 @@ def expand(events, after, before, request=None, newest_first=False):
     return occurrences
 
 
-# The dates of repeating and changed events, expanded once per content version and day
-# (OccurrenceList): from a month back to a bit more than a year ahead, which covers the
-# listings' and the feeds' default windows.
-INDEX_DAYS_BACK = 32
-INDEX_DAYS_AHEAD = 401
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-MICROSECOND = dt.timedelta(microseconds=1)
-# In OccurrenceList's keys: a date read from the index, its occurrence built when shown.
+# In OccurrenceList's keys: a stored date, its occurrence built when shown.
 INDEXED = "indexed"
+MICROSECOND = dt.timedelta(microseconds=1)
 
 
-def _micros(moment):
-    return (moment - EPOCH) // MICROSECOND
-
-
-def occurrence_index(model, after, before, request=None):
-    """{event id: [(start, end) in microseconds]} of every live repeating or changed event,
-    or None when [after, before) is outside what the index covers.
-
-    Kept in the fragment cache under the content version: a publish anywhere makes the next
-    listing expand them again, and a new day starts a new index. Without the fragment cache
-    (tests, PORTAL_FRAGMENT_CACHE_SECONDS=0) there is no index: it would be rebuilt for every
-    request."""
-    if settings.PORTAL_FRAGMENT_CACHE_SECONDS <= 0:
-        return None
-    today = timezone.localdate()
-    first = dt.datetime.combine(today - dt.timedelta(days=INDEX_DAYS_BACK), dt.time(), dt.UTC)
-    last = dt.datetime.combine(today + dt.timedelta(days=INDEX_DAYS_AHEAD), dt.time(), dt.UTC)
-    if after < first or before > last:
-        return None
-
-    def build():
-        changed = OccurrenceOverride.objects.values("event_id")
-        events = model.objects.live().filter(~Q(recurrence_frequency="") | Q(pk__in=changed))
-        return {
-            event.pk: [
-                (_micros(o.start), _micros(o.end))
-                for o in event.occurrences_between(first, last, url="")
-            ]
-            for event in prepare(overlapping(events, first, last), request)
-        }
-
-    return cached_fragment(request, "occurrence-index", [today.isoformat()], build)
+LISTING_ROW = ("pk", "start", "title", "recurrence_frequency")
+LISTING_ROW += ("changed", "covered", "stored__start")
 
 
 class OccurrenceList:
@@ -195,58 +158,54 @@ class OccurrenceList:
 
     Most events of a programme happen once and keep their date: those are listed from a light
     query (id, start, title) and loaded as pages only for the slice shown. Repeating events and
-    events with a changed date take their dates from the occurrence index, also loaded as pages
-    only for the slice shown; without an index they are expanded in Python, as before.
+    events with a changed date take their dates from those stored on publish
+    (programme.occurrence_store), also loaded as pages only for the slice shown; those with no
+    usable stored dates are expanded in Python.
     """
 
     def __init__(self, events, after, before, request=None, newest_first=False):
         self.events = events
         self.request = request
-        # One light query tells simple events (one-off, without a changed date) from the
-        # others, whose dates come from the index or an expansion.
+        # One query lists the simple events (one-off, without a changed date) with their row's
+        # date, and the others with their stored dates in the window, if their stored span
+        # is of their live revision and covers the window; the rest are expanded.
         changes = OccurrenceOverride.objects.filter(event_id=OuterRef("pk"))
+        covering = StoredSpan.objects.filter(
+            event_id=OuterRef("pk"),
+            revision_id=OuterRef("live_revision_id"),
+            first__lte=after,
+            last__gte=before,
+        )
+        in_window = FilteredRelation(
+            "stored_occurrences",
+            condition=Q(
+                stored_occurrences__revision_id=F("live_revision_id"),
+                stored_occurrences__start__lt=before,
+                stored_occurrences__end__gt=after,
+            ),
+        )
         rows = (
             events.order_by()
-            .annotate(changed=Exists(changes))
-            .values_list("pk", "start", "title", "recurrence_frequency", "changed")
+            .annotate(changed=Exists(changes), covered=Exists(covering), stored=in_window)
+            .values_list(*LISTING_ROW)
         )
         # (start, title, event id, occurrence: built, None for a simple event, or INDEXED):
         # sorted by id first, so that equal dates and titles keep the order of the events,
         # as expand() gives them.
-        keys, dated = [], {}
-        for pk, start, title, frequency, changed in rows:
-            if frequency or changed:
-                dated[pk] = title
-            else:
+        keys, unstored = [], set()
+        for pk, start, title, frequency, changed, covered, stored_start in rows:
+            if not (frequency or changed):
                 keys.append((start, title, pk, None))
-        if dated:
-            simple = Q(recurrence_frequency="") & ~Q(pk__in=changes.values("event_id"))
-            keys += self._dated_keys(events.exclude(simple), dated, after, before)
+            elif not covered:
+                unstored.add(pk)
+            elif stored_start is not None:
+                keys.append((stored_start, title, pk, INDEXED))
+        if unstored:
+            expanded = expand(events.filter(pk__in=unstored), after, before, self.request)
+            keys += [(o.start, o.title, o.event.pk, o) for o in expanded]
         keys.sort(key=lambda key: key[2])
         keys.sort(key=lambda key: (key[0], key[1]), reverse=newest_first)
         self.keys = keys
-
-    def _dated_keys(self, events, titles, after, before):
-        """Keys of the dates of `events` (repeating or changed; `titles` by id)."""
-        index = occurrence_index(events.model, after, before, self.request)
-        if index is None:
-            expanded = expand(events, after, before, self.request)
-            return [(o.start, o.title, o.event.pk, o) for o in expanded]
-        keys, missing = [], []
-        low, high = _micros(after), _micros(before)
-        for pk, title in titles.items():
-            if pk not in index:  # published since the index was built
-                missing.append(pk)
-                continue
-            keys += [
-                (EPOCH + start * MICROSECOND, title, pk, INDEXED)
-                for start, end in index[pk]
-                if start < high and end > low
-            ]
-        if missing:
-            expanded = expand(events.filter(pk__in=missing), after, before, self.request)
-            keys += [(o.start, o.title, o.event.pk, o) for o in expanded]
-        return keys
 
     def count(self):
         return len(self.keys)

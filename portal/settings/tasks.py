@@ -21,4 +21,5 @@ PORTAL_SCHEDULE = [
     ("enforce_retention --queue", 86400),  # personal data past its period (docs/privacy.md)
     ("sync_newsletter", 3600),  # subscribers still waiting for the mailing tool
     ("import_ical --due", 900),  # queues the partners' calendars due a read (PORTAL_ICAL_EVERY)
+    ("store_occurrences", 86400),  # repeating events' dates, a year ahead (programme listing)
 ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0005_calendar_subscriptions'),
+        ('programme', '0007_openagenda_events'),
     ]
 
     operations = [

@@ -132,18 +132,19 @@ def measure(server, port, kinds, locust):
 
 
 def figures(row, cpu):
-    """req/s, p50, p95, CPU ms per request (None when nothing was answered)."""
+    """req/s, p50, p95, CPU ms per request, kB of HTML (None when nothing was answered)."""
     count = int(row["Request Count"]) if row else 0
     if not count:
         return None
-    return float(row["Requests/s"]), int(row["50%"]), int(row["95%"]), 1000 * cpu / count
+    size = float(row["Average Content Size"]) / 1000
+    return float(row["Requests/s"]), int(row["50%"]), int(row["95%"]), 1000 * cpu / count, size
 
 
 def line(site, kind, values):
     if values is None:
-        return f"{site:<11} {kind:<22} {'-':>8} {'-':>7} {'-':>7} {'-':>10}"
-    rate, p50, p95, cpu = values
-    return f"{site:<11} {kind:<22} {rate:>8.1f} {p50:>7} {p95:>7} {cpu:>10.1f}"
+        return f"{site:<11} {kind:<22} {'-':>8} {'-':>7} {'-':>7} {'-':>10} {'-':>6}"
+    rate, p50, p95, cpu, size = values
+    return f"{site:<11} {kind:<22} {rate:>8.1f} {p50:>7} {p95:>7} {cpu:>10.1f} {size:>6.1f}"
 
 
 def compare(args, portal_env, portal_pages, locust):
@@ -172,7 +173,7 @@ def compare(args, portal_env, portal_pages, locust):
         reference = measure(server, args.reference_port, kinds, locust)
     yield (
         f"{'site':<11} {'page kind':<22} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'CPU ms/req':>10}"
+        f"{'CPU ms/req':>10} {'kB':>6}"
     )
     for (kind, reference_kind, _where), mine, theirs in zip(PAIRS, portal, reference, strict=True):
         ours, bakery = figures(*mine), figures(*theirs)

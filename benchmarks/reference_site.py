@@ -4,7 +4,7 @@ DIR is a checkout of https://github.com/wagtail/bakerydemo with its own virtuale
 (gunicorn installed in it), its database loaded and its static files collected; docs/benchmarks.md
 says how. Nothing of bakerydemo belongs in this repository.
 
-Both sites are served one after the other, never at once, by gunicorn with the portal's own
+Both sites are served in turn for each pair, never at once, by gunicorn with the portal's own
 settings file (portal/gunicorn.py: same workers, threads, preloading, keep-alive), the portal
 with its page cache off; bakerydemo has no page cache. Each pair of comparable page kinds is
 driven by the same Locust one-page scenario. CPU time is the gunicorn master's and workers'
@@ -103,32 +103,26 @@ def reference_env(args):
     return env
 
 
-def reference_paths(port):
-    """Each pair's bakerydemo address; a post and a location are the first ones linked."""
-    paths = []
-    for _kind, _reference_kind, where in PAIRS:
-        if isinstance(where, tuple):
-            index, pattern = where
-            found = re.search(f'href="({pattern})"', get(port, index)[1])
-            if not found:
-                raise SystemExit(f"bakerydemo: no link matching {pattern} on {index}")
-            where = found.group(1)
-        paths.append(where)
-    return paths
+def reference_path(port, where):
+    """A pair's bakerydemo address; a post and a location are the first ones linked."""
+    if not isinstance(where, tuple):
+        return where
+    index, pattern = where
+    found = re.search(f'href="({pattern})"', get(port, index)[1])
+    if not found:
+        raise SystemExit(f"bakerydemo: no link matching {pattern} on {index}")
+    return found.group(1)
 
 
-def measure(server, port, kinds, locust):
-    """(Locust's row, CPU seconds) per (name, path), after one request each to warm up
+def measure(server, port, name, path, locust):
+    """Locust's row and the server's CPU seconds for one page, after one request to warm up
     (bakerydemo makes its image renditions on a page's first request)."""
-    results = []
-    for name, path in kinds:
-        status, _body = get(port, path)
-        if status != 200:
-            raise SystemExit(f"{path} on port {port} answered {status}")
-        before = cpu_seconds(server.pid)
-        rows = locust(port, name, path)
-        results.append((rows[0] if rows else None, cpu_seconds(server.pid) - before))
-    return results
+    status, _body = get(port, path)
+    if status != 200:
+        raise SystemExit(f"{path} on port {port} answered {status}")
+    before = cpu_seconds(server.pid)
+    rows = locust(port, name, path)
+    return figures(rows[0] if rows else None, cpu_seconds(server.pid) - before)
 
 
 def figures(row, cpu):
@@ -148,35 +142,35 @@ def line(site, kind, values):
 
 
 def compare(args, portal_env, portal_pages, locust):
-    """Yield the printed lines: each pair, portal then bakerydemo, and the ratios."""
+    """Yield the printed lines: each pair, portal then bakerydemo, and the ratios. The two
+    servers take turns for every pair, so that both meet about the same machine load."""
     directory = Path(args.reference).resolve()
     addresses = {kind: path for kind, path, _weight in portal_pages}
-    gunicorn = ["-c", str(GUNICORN_SETTINGS)]
-    portal_kinds = [(kind, addresses[kind]) for kind, _reference, _where in PAIRS]
-    with serve(
-        [GUNICORN, *gunicorn, "portal.wsgi"],
+    settings = ["-c", str(GUNICORN_SETTINGS)]
+    portal = (
+        [GUNICORN, *settings, "portal.wsgi"],
         ROOT,
         {**portal_env, "PORTAL_PAGE_CACHE_SECONDS": "0"},
         args.port,
         "/healthz",
-    ) as server:
-        portal = measure(server, args.port, portal_kinds, locust)
-    with serve(
-        [str(directory / ".venv" / "bin" / "gunicorn"), *gunicorn, "bakerydemo.wsgi"],
+    )
+    reference = (
+        [str(directory / ".venv" / "bin" / "gunicorn"), *settings, "bakerydemo.wsgi"],
         directory,
         reference_env(args),
         args.reference_port,
         "/",
-    ) as server:
-        paths = reference_paths(args.reference_port)
-        kinds = [(pair[1], path) for pair, path in zip(PAIRS, paths, strict=True)]
-        reference = measure(server, args.reference_port, kinds, locust)
+    )
     yield (
         f"{'site':<11} {'page kind':<22} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} "
         f"{'CPU ms/req':>10} {'kB':>6}"
     )
-    for (kind, reference_kind, _where), mine, theirs in zip(PAIRS, portal, reference, strict=True):
-        ours, bakery = figures(*mine), figures(*theirs)
+    for kind, reference_kind, where in PAIRS:
+        with serve(*portal) as server:
+            ours = measure(server, args.port, kind, addresses[kind], locust)
+        with serve(*reference) as server:
+            path = reference_path(args.reference_port, where)
+            bakery = measure(server, args.reference_port, reference_kind, path, locust)
         yield line("portal", kind, ours)
         yield line("bakerydemo", reference_kind, bakery)
         if ours and bakery:

@@ -88,14 +88,13 @@ def reference_env(args):
     """bakerydemo's production settings from the environment, served like the portal."""
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     secret = secrets.token_urlsafe(64)
-    hosts = "127.0.0.1,localhost"
     env.update(
         DJANGO_SETTINGS_MODULE=args.reference_settings,
         SECRET_KEY=secret,
         DJANGO_SECRET_KEY=secret,
-        ALLOWED_HOSTS=hosts,
-        DJANGO_ALLOWED_HOSTS=hosts,
-        DJANGO_DEBUG="false",
+        ALLOWED_HOSTS="127.0.0.1",  # one host: upstream splits its variable on ";", not ","
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_DEBUG="off",
         GUNICORN_BIND=f"127.0.0.1:{args.reference_port}",
         GUNICORN_WORKERS=str(args.workers),
         GUNICORN_THREADS="2",

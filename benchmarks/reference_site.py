@@ -114,8 +114,8 @@ def reference_path(port, where):
 
 
 def measure(server, port, name, path, locust):
-    """Locust's row and the server's CPU seconds for one page, after one request to warm up
-    (bakerydemo makes its image renditions on a page's first request)."""
+    """figures() of one page under Locust, after one request to warm up (bakerydemo makes
+    its image renditions on a page's first request)."""
     status, _body = get(port, path)
     if status != 200:
         raise SystemExit(f"{path} on port {port} answered {status}")

@@ -23,8 +23,13 @@ What it does:
 4. Prints requests/s, the 50th, 95th and 99th percentiles and the number of errors (status
    >= 400 or no answer) per page kind, then stops gunicorn.
 
+With `--reference DIR` (a bakerydemo checkout with its own virtualenv, see docs/benchmarks.md)
+it instead compares five page kinds, page cache off, with their bakerydemo counterparts served
+the same way on `--reference-port` (benchmarks/reference_site.py): req/s, p50, p95 and CPU ms
+per request of both, and the ratios.
+
 Run on demand only, never in the test suite. `one-page` lasts about 15 x `--seconds`,
-`reader-mix` about 2 x `--seconds`.
+`reader-mix` about 2 x `--seconds`, `--reference` about 10 x `--seconds`.
 """
 
 import argparse
@@ -39,6 +44,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import reference_site
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -197,6 +204,24 @@ def measure(args, state, pages_list, output):
         yield report(f"{kind} ({state})", rows[0] if rows else None)
 
 
+def compare_with_reference(args, env, pages_list, database):
+    print(
+        f"Locust scenario one-page: {args.users} users, {args.seconds:g} s per row, gunicorn "
+        f"{args.workers} workers x 2 threads (portal/gunicorn.py) for both sites, page cache off; "
+        f"portal.settings.production, SQLite {database}; bakerydemo {args.reference} "
+        f"({args.reference_settings})",
+        flush=True,
+    )
+    with tempfile.TemporaryDirectory(prefix="halles-locust-") as output:
+
+        def one_page(port, kind, path):
+            extra = ["--page-kind", kind, "--page-path", path]
+            return locust("one-page", port, args.users, args.seconds, Path(output), extra)
+
+        for line in reference_site.compare(args, env, pages_list, one_page):
+            print(line, flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", choices=sorted(SCENARIOS), default="one-page")
@@ -206,7 +231,11 @@ def main():
     parser.add_argument("--port", type=int, default=8104)
     default_database = Path(tempfile.gettempdir()) / "hardening-load.sqlite3"
     parser.add_argument("--database", default=str(default_database))
+    parser.add_argument("--reference", metavar="DIR", help="a bakerydemo checkout to compare with")
+    parser.add_argument("--reference-port", type=int, help="its port (default: --port + 1)")
+    parser.add_argument("--reference-settings", default="bakerydemo.settings.production")
     args = parser.parse_args()
+    args.reference_port = args.reference_port or args.port + 1
 
     database = Path(args.database)
     static_root = Path(f"{database}.static")
@@ -224,6 +253,9 @@ def main():
     )
     theme_slug = (theme.stdout.strip().splitlines() or ["civic-tech"])[-1]
     pages_list = pages(static_root, theme_slug)
+    if args.reference:
+        compare_with_reference(args, env, pages_list, database)
+        return
 
     print(
         f"Locust scenario {args.scenario}: {args.users} users, {args.seconds:g} s per row, "

@@ -97,18 +97,19 @@ def confirm(pages, day=None):
     Returns the pages published again because they had been hidden as out of date.
     """
     day = day or timezone.localdate()
-    restored = []
+    restored, changed = [], 0
     for page in pages:
         model = type(page.specific) if type(page) is Page else type(page)
         translations = model.objects.filter(translation_key=page.translation_key)
-        translations.update(last_confirmed=day)
+        changed += translations.exclude(last_confirmed=day).update(last_confirmed=day)
         for hiding in StaleHiding.objects.filter(page__in=translations).select_related("revision"):
             if hiding.revision is not None and not hiding.page.live:
                 hiding.revision.publish(log_action="directory.restore_confirmed")
                 hiding.page.refresh_from_db()
                 restored.append(hiding.page)
             hiding.delete()
-    invalidate()
+    if changed or restored:  # a second click the same day leaves every cached page valid
+        invalidate()
     return restored
 
 

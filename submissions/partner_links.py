@@ -35,7 +35,12 @@ STILL_RIGHT_LINK = PrivateLink(
     nonce_field="reminder_nonce",
 )
 
-COOKIE_NAME = "partner_session"
+def cookie_name():
+    """The session cookie's name: with the `__Host-` prefix wherever cookies are HTTPS-only,
+    so that browsers refuse it unless it is Secure, for this host alone and the whole site
+    (no subdomain can plant or overwrite it). Plain HTTP development keeps a plain name,
+    which browsers would otherwise drop."""
+    return "__Host-partner_session" if settings.SESSION_COOKIE_SECURE else "partner_session"
 
 
 def read(link, token):
@@ -70,14 +75,14 @@ def space_request_url(language):
 def session_partner(request):
     """The signed-in partner, or None (no cookie, expired, or signed out since)."""
     try:
-        return read(SESSION, request.COOKIES.get(COOKIE_NAME))
+        return read(SESSION, request.COOKIES.get(cookie_name()))
     except LinkError:
         return None
 
 
 def start_session(response, partner):
     response.set_cookie(
-        COOKIE_NAME,
+        cookie_name(),
         SESSION.make_token(partner),
         max_age=SESSION.max_age(),
         secure=settings.SESSION_COOKIE_SECURE,
@@ -88,5 +93,5 @@ def start_session(response, partner):
 
 
 def end_session(response):
-    response.delete_cookie(COOKIE_NAME, samesite="Lax")
+    response.delete_cookie(cookie_name(), samesite="Lax")  # Secure, as the prefix requires
     return response

@@ -83,6 +83,14 @@ def test_the_still_right_link_confirms_after_one_click(
     old_listing.refresh_from_db()
     assert old_listing.last_confirmed == timezone.localdate()
 
+    # A second click the same day changes nothing, so every cached page stays valid.
+    from pagecache.version import content_version
+
+    version = content_version()
+    with capture(execute=True):
+        assert client.post(link).status_code == 200
+    assert content_version() == version
+
     # The next reminder's link replaces this one.
     run(capture, timezone.now() + dt.timedelta(days=800))
     assert Client().post(link).status_code == 403

@@ -237,3 +237,20 @@ def test_a_look_alike_address_is_not_the_partner(partners):
     assert not is_known("alıce@example.org")
     assert not Partner(email="alıce@example.org").submissions().exists()
     assert Partner(email=ALICE).submissions().count() == 2
+
+
+def test_on_https_the_session_cookie_is_host_only_and_secure(
+    client, partners, settings, django_capture_on_commit_callbacks
+):
+    # Production's cookie setting: the __Host- prefix makes browsers refuse the cookie unless
+    # it is Secure, for this host alone and for the whole site (no subdomain can plant it).
+    settings.SESSION_COOKIE_SECURE = True
+    sign_in(client, ALICE, django_capture_on_commit_callbacks)
+    cookie = client.cookies["__Host-partner_session"]
+    assert cookie["secure"] and cookie["httponly"] and cookie["path"] == "/"
+    assert not cookie["domain"] and cookie["samesite"] == "Lax"
+    assert "partner_session" not in client.cookies
+    assert client.get(url("partner_space")).status_code == 200
+
+    ended = client.post(url("partner_signout")).cookies["__Host-partner_session"]
+    assert ended.value == "" and ended["secure"]

@@ -35,6 +35,7 @@ STILL_RIGHT_LINK = PrivateLink(
     nonce_field="reminder_nonce",
 )
 
+
 def cookie_name():
     """The session cookie's name: with the `__Host-` prefix wherever cookies are HTTPS-only,
     so that browsers refuse it unless it is Secure, for this host alone and the whole site

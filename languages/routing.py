@@ -68,12 +68,12 @@ def route_down(request, root, components):
         root.url_path + "".join(f"{slug}/" for slug in components[: index + 1])
         for index in range(len(components))
     ]
-    # url_path is unique inside one tree: the site root's path bounds the search to it.
+    # By slug, which is indexed (url_path is not, and a path LIKE scans the table); the
+    # site root's tree path keeps pages of another tree out.
     on_the_path = {
         page.url_path: page
-        for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=root.path, depth__gt=root.depth
-        )
+        for page in Page.objects.filter(slug__in=set(components), url_path__in=prefixes)
+        if page.path.startswith(root.path) and page.depth > root.depth
     }
     parent = root
     for index, prefix in enumerate(prefixes):

@@ -210,3 +210,33 @@ def test_site_search_orders_upcoming_events_first_on_both(client, search_engine,
     assert engine[:2] == database[:2]
     assert engine[0][-1] == "Débat passé sur la démocratie"
     assert b"site-search__notice" not in engine[2].content
+
+
+def test_counts_without_words_are_asked_once_per_index_version(mirrored, monkeypatch):
+    """A listing's counts depend only on the index version, as on the database engines: the
+    engine is asked once, and again after any write (a new version)."""
+    from search.elastic import queries
+
+    asked = []
+    original = queries.facet_counts
+    monkeypatch.setattr(
+        queries, "facet_counts", lambda *args: asked.append(args[1]) or original(*args)
+    )
+    index = mirrored["fr"]
+    names = [KIND, "organisation_type", "city"]
+
+    def counts(text="", **filters):
+        search = on_engine(lambda: Search(index.locale, text, under=index, filters=filters))
+        found = search.facet_counts(names)
+        assert search.answered_by == "elasticsearch"
+        return found
+
+    first = counts(city=["Paris"])
+    assert counts(city=["Paris"]) == first and len(asked) == 1
+    counts("citoyens")
+    counts("citoyens")  # with words: asked each time, as the database engines count them
+    assert len(asked) == 3
+
+    f.organisation(index, "Collectif de Paris", slug="collectif-paris", city="Paris")
+    assert mirror.drain() > 0
+    assert counts(city=["Paris"]) != first and len(asked) == 4

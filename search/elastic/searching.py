@@ -18,6 +18,7 @@ import time
 from django.conf import settings
 
 from search.engines import engine
+from search.engines.base import LRU
 
 from . import index, mirror, queries
 
@@ -57,6 +58,9 @@ def resume():
 
 
 _NOT_ASKED = object()
+# Counts without text depend only on the index version and the criteria, as on the database
+# engines: a listing, with or without facets chosen, asks the engine for its page of ids only.
+_counts_without_text = LRU(512)
 
 
 class EngineAnswers:
@@ -96,10 +100,18 @@ class EngineAnswers:
 
     def facet_counts(self, criteria, names, version):
         """(total, {facet: {value: count}}), as the database engines answer."""
+        key = (settings.SEARCH_URL, version, criteria, tuple(names))
+        remembered = None if criteria.has_text else _counts_without_text.get(key)
+        if remembered is not None and self.ready():
+            self.answered_by = ENGINE
+            total, counts = remembered
+            return total, {name: dict(values) for name, values in counts.items()}
         found = self.ask(lambda es: queries.facet_counts(es, criteria, names))
         if found is _NOT_ASKED:
             return self.database.facet_counts(criteria, names, version)
         counts, total = found
+        if not criteria.has_text:
+            _counts_without_text.put(key, (total, counts))
         return total, counts
 
     def ranked_ids(self, criteria, order, offset, limit, upcoming_first=False):

@@ -112,3 +112,26 @@ def test_directory_page_as_served_stays_within_fifteen_queries(
         cache.clear()
     assert small == large
     assert large[0] <= SERVED_PAGE_QUERIES_MAX
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/recherche/",
+        "/fr/recherche/?q=atelier",
+        "/fr/recherche/?q=atelier&type=organisation&type=place",
+        "/fr/recherche/?q=jardni",
+        "/fr/recherche/?q=zzzqqq",
+        "/fr/grand/autocomplete/?q=at",
+    ],
+)
+def test_site_search_as_served_stays_within_fifteen_queries(
+    client, settings, two_directories, path
+):
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    try:
+        total, _searching = _queries(client, path)
+    finally:
+        cache.clear()
+    assert total <= SERVED_PAGE_QUERIES_MAX

@@ -266,7 +266,11 @@ def upcoming_at(page, events, request=None, limit=6, days=365):
     """The next occurrences of `events` (a listed queryset) that an organisation page organises
     or a room page's room hosts, soonest first (a handful of queries however many)."""
     if isinstance(page, OrganisationPage):
-        events = events.filter(organisers__translation_key=page.translation_key).distinct()
+        # A semi-join, not a join and DISTINCT (see PlacePage.related_entries).
+        organising = events.model.organisers.through.objects.filter(
+            organisationpage__translation_key=page.translation_key
+        ).values("eventpage_id")
+        events = events.filter(pk__in=organising)
     elif getattr(page, "room_id", None):
         events = events.filter(room__translation_key=page.room.translation_key)
     else:

@@ -11,8 +11,18 @@ SUPERSAMPLE = 2
 
 SKINS = ["#f1c9a5", "#e0a883", "#c68863", "#9c6644", "#6f4a32", "#f5d7bd"]
 CLOTHES = [
-    "#c8553d", "#2d6a4f", "#f4a259", "#3d5a80", "#8c5e58", "#e9c46a",
-    "#5b8e7d", "#bc4b51", "#283845", "#f28482", "#6d597a", "#e76f51",
+    "#c8553d",
+    "#2d6a4f",
+    "#f4a259",
+    "#3d5a80",
+    "#8c5e58",
+    "#e9c46a",
+    "#5b8e7d",
+    "#bc4b51",
+    "#283845",
+    "#f28482",
+    "#6d597a",
+    "#e76f51",
 ]
 HAIR = ["#2b2118", "#4a3426", "#7a5230", "#1d1d1d", "#b08968", "#d9d9d9"]
 
@@ -48,7 +58,9 @@ class Canvas:
         self.draw.polygon(self._pts(points), fill=fill)
 
     def ellipse(self, x0, y0, x1, y1, fill):
-        self.draw.ellipse([x0 * self.scale, y0 * self.scale, x1 * self.scale, y1 * self.scale], fill=fill)
+        self.draw.ellipse(
+            [x0 * self.scale, y0 * self.scale, x1 * self.scale, y1 * self.scale], fill=fill
+        )
 
     def circle(self, x, y, r, fill):
         self.ellipse(x - r, y - r, x + r, y + r, fill)
@@ -57,7 +69,9 @@ class Canvas:
         self.draw.line(self._pts(points), fill=fill, width=max(1, round(width * self.scale)))
 
     def arc(self, box, start, end, fill, width=2):
-        self.draw.arc([v * self.scale for v in box], start, end, fill=fill, width=round(width * self.scale))
+        self.draw.arc(
+            [v * self.scale for v in box], start, end, fill=fill, width=round(width * self.scale)
+        )
 
     def gradient(self, y0, y1, top, bottom, x0=0, x1=WIDTH):
         """A vertical gradient band, drawn a line at a time (cheap at this size)."""
@@ -96,8 +110,12 @@ def person(canvas, x, feet, height, *, seated=False, facing_away=False, clothes=
         seat = feet
         torso_top = seat - h * 0.36
         canvas.poly(
-            [(x - shoulder, torso_top + head_r * 0.6), (x + shoulder, torso_top + head_r * 0.6),
-             (x + hip, seat), (x - hip, seat)],
+            [
+                (x - shoulder, torso_top + head_r * 0.6),
+                (x + shoulder, torso_top + head_r * 0.6),
+                (x + hip, seat),
+                (x - hip, seat),
+            ],
             top_colour,
         )
         # Thighs then shins, towards the table (`towards` is 1 for the right, -1 for the left).
@@ -109,11 +127,25 @@ def person(canvas, x, feet, height, *, seated=False, facing_away=False, clothes=
     else:
         waist = feet - h * 0.47
         torso_top = feet - h * 0.80
-        canvas.poly([(x - hip * 0.9, waist), (x + hip * 0.9, waist), (x + hip * 0.7, feet), (x - hip * 0.7, feet)], legs_colour)
-        canvas.line([(x, waist + h * 0.05), (x, feet)], mix(legs_colour, "#000000", 0.35), width=h * 0.012)
         canvas.poly(
-            [(x - shoulder, torso_top + head_r * 0.6), (x + shoulder, torso_top + head_r * 0.6),
-             (x + hip, waist + h * 0.02), (x - hip, waist + h * 0.02)],
+            [
+                (x - hip * 0.9, waist),
+                (x + hip * 0.9, waist),
+                (x + hip * 0.7, feet),
+                (x - hip * 0.7, feet),
+            ],
+            legs_colour,
+        )
+        canvas.line(
+            [(x, waist + h * 0.05), (x, feet)], mix(legs_colour, "#000000", 0.35), width=h * 0.012
+        )
+        canvas.poly(
+            [
+                (x - shoulder, torso_top + head_r * 0.6),
+                (x + shoulder, torso_top + head_r * 0.6),
+                (x + hip, waist + h * 0.02),
+                (x - hip, waist + h * 0.02),
+            ],
             top_colour,
         )
         canvas.circle(x - shoulder * 0.75, torso_top + head_r * 0.9, shoulder * 0.32, top_colour)
@@ -124,9 +156,15 @@ def person(canvas, x, feet, height, *, seated=False, facing_away=False, clothes=
     if not facing_away:
         # Hair as a cap on the upper half of the head.
         canvas.draw.chord(
-            [(x - head_r * 1.05) * canvas.scale, (head_y - head_r * 1.1) * canvas.scale,
-             (x + head_r * 1.05) * canvas.scale, (head_y + head_r * 0.5) * canvas.scale],
-            180, 360, fill=hair,
+            [
+                (x - head_r * 1.05) * canvas.scale,
+                (head_y - head_r * 1.1) * canvas.scale,
+                (x + head_r * 1.05) * canvas.scale,
+                (head_y + head_r * 0.5) * canvas.scale,
+            ],
+            180,
+            360,
+            fill=hair,
         )
 
 
@@ -150,8 +188,15 @@ def floor_rows(canvas, vy, y_from, colour, count=7, width=2):
 
 def plant(canvas, x, base, size, leaf, pot):
     """A potted plant: a pot and a fan of leaves."""
-    canvas.poly([(x - size * 0.35, base - size * 0.45), (x + size * 0.35, base - size * 0.45),
-                 (x + size * 0.25, base), (x - size * 0.25, base)], pot)
+    canvas.poly(
+        [
+            (x - size * 0.35, base - size * 0.45),
+            (x + size * 0.35, base - size * 0.45),
+            (x + size * 0.25, base),
+            (x - size * 0.25, base),
+        ],
+        pot,
+    )
     for k in range(7):
         angle = math.radians(200 + k * 23)
         tip = (x + math.cos(angle) * size * 0.9, base - size * 0.45 + math.sin(angle) * size * 0.9)

@@ -29,11 +29,21 @@ def _skyline(c, base, colour, rng, tower=True):
         )
         x += w - 4
     if tower:
-        tx = WIDTH * rng.uniform(0.62, 0.78)
-        c.poly(
-            [(tx - 70, base), (tx - 8, base - 330), (tx + 8, base - 330), (tx + 70, base)], colour
-        )
-        c.line([(tx, base - 330), (tx, base - 372)], colour, width=4)
+        _eiffel_tower(c, WIDTH * rng.uniform(0.6, 0.72), base, colour)
+
+
+def _eiffel_tower(c, x, base, colour, height=300):
+    """The tower's silhouette: legs that curve out to the ground, two platforms, a spire."""
+    legs = []
+    for k in range(11):
+        t = k / 10
+        # Legs spread out in a curve near the ground, as the real ones do.
+        half = 8 + 62 * (1 - t) ** 2.2
+        legs.append((x - half, base - height * 0.78 * t))
+    c.poly([*legs, *[(2 * x - px, py) for px, py in reversed(legs)]], colour)
+    c.line([(x, base - height * 0.78), (x, base - height)], colour, width=5)
+    c.rect(x - 38, base - height * 0.3, x + 38, base - height * 0.3 + 8, colour)
+    c.rect(x - 20, base - height * 0.55, x + 20, base - height * 0.55 + 6, colour)
 
 
 def cafe_terrace(c):
@@ -87,6 +97,9 @@ def community_garden(c):
     _skyline(c, 430, "#b8c4cf", rng)
     c.rect(0, 430, WIDTH, HEIGHT, "#7fb069")
     c.rect(0, 430, WIDTH, 470, "#6a994e")
+    c.line([(0, 470), (WIDTH, 470)], "#ffffff", width=3)
+    for x in range(0, WIDTH, 40):
+        c.line([(x, 440), (x, 470)], "#ffffff", width=3)
     for x in (80, 260, 1380, 1520):
         c.rect(x - 12, 330, x + 12, 480, "#6b4f3a")
         c.circle(x, 320, 90, "#386641")
@@ -98,6 +111,9 @@ def community_garden(c):
     for k, (y, scale) in enumerate(((520, 0.45), (620, 0.7), (760, 1.05))):
         for x in ((300, 820), (120, 720, 1300), (-60, 620, 1240))[k]:
             w, h = 420 * scale, 70 * scale
+            if rng.random() < 0.7:
+                # A gardener behind the bed, hidden from the knees down.
+                person(c, x + w * rng.uniform(0.2, 0.8), y + h * 0.8, 300 * scale)
             c.rect(x, y, x + w, y + h, "#8c5e3c")
             c.rect(x, y - 10 * scale, x + w, y + 6 * scale, "#5c3b22")
             for j in range(7):
@@ -111,11 +127,6 @@ def community_garden(c):
                         8 * scale,
                         rng.choice(["#e63946", "#f4a259", "#ffb703"]),
                     )
-            if rng.random() < 0.7:
-                person(c, x + w * rng.uniform(0.2, 0.8), y + h + 20 * scale, 320 * scale)
-    c.line([(0, 470), (WIDTH, 470)], "#ffffff", width=3)
-    for x in range(0, WIDTH, 40):
-        c.line([(x, 440), (x, 470)], "#ffffff", width=3)
 
 
 def festival_stage(c):

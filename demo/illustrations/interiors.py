@@ -219,13 +219,16 @@ def meeting_room(c):
     for y, x in sorted(seats):
         scale = 0.75 + (y - 600) / 220 * 0.45
         towards = 1 if x < 800 else -1
+        # The chair (back, seat, legs), then whoever sits on it.
+        back = x - towards * 34 * scale
+        c.rect(back - 5 * scale, y - 70 * scale, back + 5 * scale, y, "#264653")
         c.rect(x - 40 * scale, y - 8 * scale, x + 40 * scale, y + 4 * scale, "#264653")
         c.rect(x - 36 * scale, y, x - 30 * scale, y + 70 * scale, "#264653")
         c.rect(x + 30 * scale, y, x + 36 * scale, y + 70 * scale, "#264653")
         if rng.random() < 0.85:
-            person(c, x, y - 4 * scale, 260 * scale, seated=True, towards=towards)
-    person(c, 560, 600, 330)
-    plant(c, 1530, 600, 120, "#2d6a4f", "#c8553d")
+            person(c, x, y - 8 * scale, 260 * scale, seated=True, towards=towards)
+    person(c, 500, 575, 320)
+    plant(c, 1500, 640, 110, "#2d6a4f", "#c8553d")
 
 
 def library_corner(c):

@@ -36,15 +36,13 @@ def _saved(title, picture, description=""):
     )
 
 
-def illustration(title, scene, size=None):
+def illustration(title, scene):
     """An illustration of a third place (see demo/illustrations), drawn once per title: the
     title seeds the drawing, so two pages with the same scene still get different pictures."""
     existing = get_image_model().objects.filter(title=title).first()
     if existing is not None:
         return existing
     picture = illustrations.render(scene, seed=title)
-    if size is not None and size != picture.size:
-        picture = picture.resize(size, Image.Resampling.LANCZOS)
     return _saved(title, picture, SCENE_DESCRIPTIONS[scene])
 
 

@@ -133,7 +133,11 @@ def market_hall(c):
 def workshop(c):
     """A workshop and fab-lab: workbenches, a tool wall, a big window, people making."""
     rng = c.rng
-    c.rect(0, 0, WIDTH, 560, "#e9dcc6")
+    # Wall and floor vary with the seed, so two workshops do not look the same.
+    wall, floor = rng.choice(
+        [("#e9dcc6", "#9aa0a6"), ("#dde7e0", "#a39081"), ("#f3e1cf", "#7d8b8f")]
+    )
+    c.rect(0, 0, WIDTH, 560, wall)
     # Factory window with small panes, daylight outside.
     c.rect(900, 70, 1480, 430, "#4b5563")
     c.gradient(82, 418, "#bfe0ee", "#f3f0df", x0=912, x1=1468)
@@ -167,7 +171,7 @@ def workshop(c):
                 rng.choice(["#f4a259", "#5b8e7d", "#bc4b51", "#e9c46a"]),
             )
     # Floor, then benches receding to the back wall.
-    c.rect(0, 560, WIDTH, HEIGHT, "#9aa0a6")
+    c.rect(0, 560, WIDTH, HEIGHT, floor)
     vanishing_lines(c, 800, 300, (0, WIDTH, 560), "#8a9096", count=10, width=2)
     for y, scale, xs in ((600, 0.7, (330, 1130)), (760, 1.1, (200, 1050))):
         for x in xs:
@@ -188,7 +192,10 @@ def workshop(c):
 def meeting_room(c):
     """A meeting room: chairs in a circle, a screen, a window on the park."""
     rng = c.rng
-    c.rect(0, 0, WIDTH, 520, "#f2e8cf")
+    wall, floor = rng.choice(
+        [("#f2e8cf", "#b08968"), ("#e3ecef", "#9c7a5b"), ("#f6dccb", "#8d6e63")]
+    )
+    c.rect(0, 0, WIDTH, 520, wall)
     c.rect(0, 480, WIDTH, 520, "#d4c4a8")
     c.rect(980, 80, 1500, 420, "#3a5a40")
     c.gradient(96, 404, "#a7d3e0", "#e9f5db", x0=996, x1=1484)
@@ -207,7 +214,7 @@ def meeting_room(c):
             ("#e76f51", "#2a9d8f", "#e9c46a", "#264653", "#f4a261")[k],
         )
     c.rect(440, 400, 460, 480, "#283845")
-    c.rect(0, 520, WIDTH, HEIGHT, "#b08968")
+    c.rect(0, 520, WIDTH, HEIGHT, floor)
     c.ellipse(340, 590, 1260, 860, "#ddb892")
     # Chairs and people on an ellipse, the far ones smaller, drawn back to front.
     seats = []

@@ -51,8 +51,16 @@ def cafe_terrace(c):
     rng = c.rng
     _sky(c, 520, "#27364f", "#f0a868", sun=None)
     _skyline(c, 520, "#3a3f58", rng, tower=False)
-    # The café front: warm windows under a striped awning.
-    c.rect(180, 170, 1420, 620, "#b5523b")
+    # The café front: warm windows under a striped awning, in colours that vary with the seed.
+    front, awning = rng.choice(
+        [
+            ("#b5523b", "#2d6a4f"),
+            ("#2d6a4f", "#c8553d"),
+            ("#3d5a80", "#e9c46a"),
+            ("#8c5e58", "#264653"),
+        ]
+    )
+    c.rect(180, 170, 1420, 620, front)
     for k in range(4):
         x = 230 + k * 300
         c.rect(x, 300, x + 240, 560, "#ffd58a")
@@ -60,7 +68,7 @@ def cafe_terrace(c):
         c.rect(x + 115, 300, x + 125, 560, "#7a3326")
         person(c, x + 70, 560, 180, clothes="#7a3326")
     c.rect(180, 190, 1420, 250, "#2d3047")
-    stripe = ["#f4efe6", "#2d6a4f"]
+    stripe = ["#f4efe6", awning]
     for k in range(16):
         x = 160 + k * 80
         c.poly([(x, 250), (x + 80, 250), (x + 88, 300), (x + 8, 300)], stripe[k % 2])

@@ -56,3 +56,24 @@ def test_hero_image_has_srcset_and_loads_first(client, site_tree, picture):
     _assert_responsive(hero, loading="eager")
     assert hero["alt"] == "" and hero["sizes"] == "100vw"
     assert max(_widths(hero)) == 1600
+
+
+def test_directory_cards_and_place_image_have_srcset(client, site_tree, picture):
+    index = f.directory_index(site_tree["fr"])
+    place = f.place(index, "Civic Hall", slug="civic-hall", image=picture)
+    halles = f.organisation(index, "Les Halles Civiques", slug="les-halles-civiques")
+    halles.related_places.add(place)
+    halles.save_revision().publish()
+
+    organisation = BeautifulSoup(
+        client.get("/fr/annuaire/les-halles-civiques/").content, "html.parser"
+    )
+    card_image = organisation.select_one(".directory-card .card__image")
+    _assert_responsive(card_image, loading="lazy")
+    # On phones the card shows a 4.5rem thumbnail: the browser picks the smallest width.
+    assert card_image["sizes"].startswith("(max-width: 39.99rem) 4.5rem")
+    page = BeautifulSoup(client.get("/fr/annuaire/civic-hall/").content, "html.parser")
+    main_image = page.select_one(".directory-entry__image img")
+    _assert_responsive(main_image, loading="eager")
+    # An informative picture: its alternative text is the image's description.
+    assert main_image["alt"] == picture.description

@@ -6,11 +6,49 @@ from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
+from . import illustrations
+
+# What each scene shows, for the image's description: Wagtail offers it as the alternative
+# text wherever a template does not give its own.
+SCENE_DESCRIPTIONS = {
+    "market-hall": "Une grande halle du XIXe siècle sous sa verrière, des gens attablés "
+    "à de longues tables.",
+    "cafe-terrace": "La terrasse d’un café-bar le soir, sous des guirlandes lumineuses.",
+    "workshop": "Un atelier de fabrication : établis, mur d’outils, personnes au travail.",
+    "community-garden": "Un jardin partagé au-dessus des toits de Paris, des bacs cultivés.",
+    "meeting-room": "Une salle de réunion, chaises en cercle face à un écran.",
+    "library-corner": "Un coin lecture : rayonnages de livres, fauteuils, lampe.",
+    "festival-stage": "Une scène de festival en plein air, des fanions et le public.",
+}
+
+
+def _saved(title, picture, description=""):
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=84, optimize=True)
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower())
+    width, height = picture.size
+    return get_image_model().objects.create(
+        title=title,
+        description=description,
+        file=ImageFile(buffer, name=f"demo-{slug}.jpg"),
+        width=width,
+        height=height,
+    )
+
+
+def illustration(title, scene):
+    """An illustration of a third place (see demo/illustrations), drawn once per title: the
+    title seeds the drawing, so two pages with the same scene still get different pictures."""
+    existing = get_image_model().objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    picture = illustrations.render(scene, seed=title)
+    return _saved(title, picture, SCENE_DESCRIPTIONS[scene])
+
 
 def generated_image(title, colours, size=(1600, 900)):
-    """An image drawn on the spot, so the demo needs no file from outside the project."""
-    image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
+    """An abstract image (logos, portraits), drawn on the spot."""
+    existing = get_image_model().objects.filter(title=title).first()
     if existing is not None:
         return existing
     width, height = size
@@ -22,9 +60,4 @@ def generated_image(title, colours, size=(1600, 900)):
             fill=colour,
         )
     draw.rectangle([0, height * 0.78, width, height], fill=colours[-1])
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    slug = "".join(c if c.isalnum() else "-" for c in title.lower())
-    return image_model.objects.create(
-        title=title, file=ImageFile(buffer, name=f"demo-{slug}.jpg"), width=width, height=height
-    )
+    return _saved(title, picture)

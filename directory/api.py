@@ -22,7 +22,7 @@ from .api_contract import (
     refused_parameter,
     requested_page,
 )
-from .cards import CARD_RENDITION
+from .cards import CARD_RENDITIONS
 from .choices import EntryType
 from .entries import OrganisationPage, PlacePage
 from .exports import data_licence, entry_record
@@ -44,7 +44,7 @@ def _index(language):
 def load_entries(search, ids):
     """The specific pages for `ids` of a DirectorySearch, in that order, with what the API's
     records need (the HTML listing reads cards from the search index instead)."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
     related = ("themes", "tagged_keywords__tag")
     organisations = OrganisationPage.objects.filter(pk__in=ids).prefetch_related(
         Prefetch("logo", queryset=images), *related

@@ -14,7 +14,8 @@ from search.models import IndexedPage
 
 from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
 
-CARD_RENDITION = "fill-320x200"
+# The widths of entry_card.html's srcset, all prefetched with the cards.
+CARD_RENDITIONS = ("fill-320x200", "fill-640x400")
 CARD_FIELDS = ("page_id", "title", "summary", "url_path", "kind", "facets", "image_id")
 LABELS = {
     "organisation_type": dict(OrganisationType.choices),
@@ -92,7 +93,7 @@ def entry_cards(ids, index_page, index_url, themes_by_key, distances=None):
     image_ids = {row[6] for row in rows.values() if row[6]}
     images = {}
     if image_ids:
-        images = get_image_model().objects.prefetch_renditions(CARD_RENDITION).in_bulk(image_ids)
+        images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS).in_bulk(image_ids)
     prefix = len(index_page.url_path)
     cards = []
     for pk in ids:

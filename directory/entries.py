@@ -25,6 +25,7 @@ from streamblocks.blocks import RICH_TEXT_FEATURES
 
 from . import structured_data
 from .blocks import GalleryImageBlock
+from .cards import CARD_RENDITIONS
 from .choices import Accessibility, OrganisationType, PlaceKind, Relation
 from .entry_base import SYNCHRONISED_FIELDS, DirectoryEntryPage, entry_search_fields
 from .searching import OrganisationSearch, PlaceSearch
@@ -225,7 +226,7 @@ class OrganisationPage(OrganisationSearch, DirectoryEntryPage):
     def related_entries(self):
         """The related places in this page's language, with entry_card.html's renditions."""
         keys = translation_keys(self.related_places.all())
-        images = get_image_model().objects.prefetch_renditions("fill-320x200")
+        images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
         places = PlacePage.objects.live().public().filter(translation_key__in=keys)
         return (
             places.filter(locale_id=self.locale_id)

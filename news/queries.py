@@ -9,7 +9,8 @@ from wagtail.images import get_image_model
 
 from .articles import ArticlePage
 
-CARD_RENDITION = "fill-640x360"
+# The widths of _article_card.html's srcset, all prefetched with the articles.
+CARD_RENDITIONS = ("fill-320x180", "fill-640x360")
 
 
 def live_articles():
@@ -19,7 +20,7 @@ def live_articles():
 
 def with_card_data(articles):
     """`articles` with what a card needs loaded in a constant number of queries."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    images = get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS)
     return articles.select_related("author", "locale").prefetch_related(
         Prefetch("lead_image", queryset=images), "themes"
     )

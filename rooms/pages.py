@@ -69,7 +69,7 @@ class RoomsIndexPage(RoutablePageMixin, Page):
             .live()
             .public()
             .select_related("room", "locale")
-            .prefetch_related("photos__image")
+            .prefetch_related("photos__image__renditions")
             .order_by("path")
         )
 

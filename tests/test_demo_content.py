@@ -30,6 +30,12 @@ def test_demo_is_bilingual_and_idempotent(client, db):
     en_about = client.get("/en/about/")
     assert en_about.status_code == 200 and "About us" in en_about.text
     assert "Pavillon du Parc de Belleville" in client.get("/fr/venir/").text
+    # The illustrations (issue 19) describe what they show and are credited in the legal notice.
+    from wagtail.images import get_image_model
+
+    hall = get_image_model().objects.get(title="La grande halle, un jour de rencontres")
+    assert (hall.width, hall.height) == (1600, 900) and "halle" in hall.description
+    assert "dedicated to the public domain (CC0)" in client.get("/en/legal-notice/").text
     # The Site record names the one origin of PORTAL_BASE_URL (issue 18), not http://localhost.
     from wagtail.models import Site
 

@@ -108,7 +108,7 @@ PLACES = [
         "themes": ["civic-tech", "democratie-participative"],
         "keywords": ["civic tech", "communauté"],
         "access": ["step_free_access"],
-        "colours": ["#172033", "#a63a1a", "#f1ebe0"],
+        "scene": "meeting-room",
     },
     {
         "slug": "medialab-prado",
@@ -140,7 +140,7 @@ PLACES = [
         "themes": ["democratie-participative", "innovation-publique"],
         "keywords": ["laboratoire citoyen"],
         "access": ["step_free_access", "quiet_hours"],
-        "colours": ["#235b3f", "#f1ebe0", "#172033"],
+        "scene": "workshop",
     },
     {
         "slug": "les-grands-voisins",
@@ -174,7 +174,7 @@ PLACES = [
         "themes": ["tiers-lieux", "ecologie-urbaine"],
         "keywords": ["urbanisme transitoire"],
         "access": ["step_free_access", "easy_to_read"],
-        "colours": ["#a63a1a", "#f1ebe0", "#235b3f"],
+        "scene": "cafe-terrace",
     },
     {
         "slug": "gawad-kalinga",
@@ -206,7 +206,7 @@ PLACES = [
         "themes": ["ecologie-urbaine", "tiers-lieux"],
         "keywords": ["entrepreneuriat social"],
         "access": [],
-        "colours": ["#235b3f", "#a63a1a", "#f1ebe0"],
+        "scene": "community-garden",
     },
     {
         "slug": "ponyride",
@@ -240,7 +240,7 @@ PLACES = [
         "themes": ["tiers-lieux"],
         "keywords": ["atelier", "revitalisation"],
         "access": ["step_free_access"],
-        "colours": ["#172033", "#f1ebe0", "#a63a1a"],
+        "scene": "workshop",
     },
     {
         "slug": "liberte-living-lab",
@@ -280,6 +280,6 @@ PLACES = [
         "themes": ["civic-tech", "innovation-publique", "education"],
         "keywords": ["tech for good", "govtech"],
         "access": ["step_free_access", "sign_language_welcome"],
-        "colours": ["#a63a1a", "#172033", "#f1ebe0"],
+        "scene": "library-corner",
     },
 ]

@@ -142,7 +142,7 @@ HERO = {
     "text": "Associations, start-up civiques, chercheurs et agents publics partagent un même toit "
     "pour inventer avec les habitants une vie démocratique plus riche.",
 }
-HERO_IMAGE = ("Belvédère de Belleville", ["#172033", "#235b3f", "#a63a1a", "#f1ebe0"])
+HERO_IMAGE = ("La grande halle, un jour de rencontres", "market-hall")
 # (label, slug of the content page it leads to)
 HERO_BUTTONS = [("Venir nous voir", "venir"), ("Louer une salle", "louer-une-salle")]
 HOME_PARAGRAPHS = [

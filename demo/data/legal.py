@@ -20,6 +20,12 @@ def _rich(*paragraphs):
     return {"type": "rich_text", "value": "".join(paragraphs)}
 
 
+ILLUSTRATION_CREDIT = (
+    "Les illustrations de démonstration sont dessinées par le code du portail "
+    "(demo/illustrations) et versées au domaine public (CC0) : vous pouvez les réutiliser "
+    "librement."
+)
+
 LEGAL_NOTICE = [
     _rich(PLACEHOLDER),
     _rich(
@@ -35,6 +41,7 @@ LEGAL_NOTICE = [
         "<h2>Propriété intellectuelle</h2>",
         "<p>Sauf mention contraire, les contenus de ce site sont publiés sous licence ouverte ; "
         "le code du portail est un logiciel libre (licence BSD-3-Clause).</p>",
+        f"<p>{ILLUSTRATION_CREDIT}</p>",
         "<h2>Données personnelles</h2>",
         "<p>Ce que nous faisons de vos données est expliqué dans la page « Données "
         "personnelles », accessible en bas de chaque page.</p>",
@@ -64,6 +71,8 @@ LEGAL_NOTICE_EN = {
     "du portail est un logiciel libre (licence BSD-3-Clause).": "Unless stated otherwise, the "
     "content of this website is published under an open licence; the portal's code is free "
     "software (BSD-3-Clause licence).",
+    ILLUSTRATION_CREDIT: "The demo illustrations are drawn by the portal's own code "
+    "(demo/illustrations) and dedicated to the public domain (CC0): you may reuse them freely.",
     "Données personnelles": "Personal data",
     "Ce que nous faisons de vos données est expliqué dans la page « Données personnelles », "
     "accessible en bas de chaque page.": "What we do with your data is explained on the "

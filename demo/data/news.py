@@ -86,7 +86,7 @@ ARTICLES = [
         "organisations": ["les-halles-civiques"],
         "places": ["civic-hall-new-york", "medialab-prado"],
         "events": [],
-        "colours": ["#172033", "#235b3f", "#f1ebe0", "#a63a1a"],
+        "scene": "market-hall",
     },
     {
         "slug": ("festives-halles-civiques-2018", "festives-halles-civiques-2018"),
@@ -126,7 +126,7 @@ ARTICLES = [
         "organisations": ["les-halles-civiques"],
         "places": [],
         "events": ["grand-jeu-de-la-democratie", "concert-au-belvedere"],
-        "colours": ["#a63a1a", "#f2a48a", "#235b3f", "#172033"],
+        "scene": "festival-stage",
     },
     {
         "slug": ("wide-open-project-dix-tiers-lieux", "wide-open-project-ten-third-places"),
@@ -167,7 +167,7 @@ ARTICLES = [
         "organisations": ["wide-open-project"],
         "places": ["les-grands-voisins", "gawad-kalinga", "ponyride"],
         "events": [],
-        "colours": ["#235b3f", "#f1ebe0", "#a63a1a"],
+        "scene": "cafe-terrace",
     },
     {
         "slug": ("les-co-citoyens-financement-participatif", "les-co-citoyens-civic-crowdfunding"),
@@ -209,6 +209,6 @@ ARTICLES = [
         "organisations": ["les-co-citoyens"],
         "places": [],
         "events": ["atelier-financement-participatif"],
-        "colours": ["#f2a48a", "#235b3f", "#172033"],
+        "scene": "meeting-room",
     },
 ]

@@ -76,7 +76,7 @@ FESTIVAL_TEXT_EN = (
     "playful way, the people inventing a more participatory democracy."
 )
 FESTIVAL_VENUES_EN = "The Parc de Belleville pavilion and the belvedere lawns"
-FESTIVAL_IMAGE = ("Festives Halles Civiques", ["#a63a1a", "#f2a48a", "#235b3f", "#172033"])
+FESTIVAL_IMAGE = ("Festives Halles Civiques, la scène du belvédère", "festival-stage")
 
 # Each event: where it is listed ("programme" or "festival"), its French and English slug,
 # title, summary and one-paragraph description, when it happens (a day rule, see

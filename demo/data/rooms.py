@@ -41,7 +41,7 @@ INDEX_GLOSSARY = {
 }
 
 # room slug, English slug, (French, English) title, introduction, equipment, conditions,
-# photo caption, half-day price, day price, photo colours
+# photo caption, half-day price, day price, photo scene (see demo/illustrations)
 ROOM_PAGES = [
     (
         "salle-du-belvedere",
@@ -68,7 +68,7 @@ ROOM_PAGES = [
         ),
         Decimal("150.00"),
         Decimal("260.00"),
-        ["#172033", "#f1ebe0", "#235b3f", "#a63a1a"],
+        "meeting-room",
     ),
     (
         "cafe-citoyen",
@@ -92,7 +92,7 @@ ROOM_PAGES = [
         ),
         Decimal("60.00"),
         Decimal("100.00"),
-        ["#a63a1a", "#f2a48a", "#f1ebe0", "#172033"],
+        "cafe-terrace",
     ),
     (
         "atelier",
@@ -116,7 +116,7 @@ ROOM_PAGES = [
         ),
         Decimal("40.00"),
         Decimal("70.00"),
-        ["#235b3f", "#9fd3b5", "#f1ebe0", "#172033"],
+        "workshop",
     ),
 ]
 

@@ -15,7 +15,7 @@ from directory.models import (
 
 from ..data import directory as data
 from ..data.organisations import ORGANISATIONS
-from ..images import generated_image
+from ..images import generated_image, illustration
 
 
 def _glossary(spec, fields=("title", "summary", "city")):
@@ -73,7 +73,7 @@ def _place(demo, index, spec, themes):
         lessons=_html(spec["lessons"]),
         kind=spec["kind"],
         year_opened=spec.get("year"),
-        image=generated_image(spec["title"][0], spec["colours"], size=(1200, 675)),
+        image=illustration(spec["title"][0], spec["scene"]),
         tagged_keywords=_keywords(PlacePageKeyword, spec["keywords"]),
         **{facet: True for facet in spec["access"]},
     )

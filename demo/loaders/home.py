@@ -7,7 +7,7 @@ from languages.translation import translate
 from navigation.models import MainMenu, MenuItem, SiteFooter, SiteSettings
 
 from ..data import home as data
-from ..images import generated_image
+from ..images import illustration
 from .programme import programme_index
 
 
@@ -21,7 +21,7 @@ def home_body(pages=None):
     body = [{"type": "hero", "value": hero}]
     if not pages:
         return body
-    hero["image"] = generated_image(*data.HERO_IMAGE).pk
+    hero["image"] = illustration(*data.HERO_IMAGE).pk
     hero["links"] = [
         {"label": label, "page": pages[slug].pk, "url": ""} for label, slug in data.HERO_BUTTONS
     ]

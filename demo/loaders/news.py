@@ -13,7 +13,7 @@ from programme.models import EventPage
 
 from ..data import news as data
 from ..data.home import HOME_GLOSSARY
-from ..images import generated_image
+from ..images import generated_image, illustration
 from .home import paragraphs
 
 
@@ -54,7 +54,7 @@ def _article(demo, index, spec, authors, today):
         date=today - dt.timedelta(days=spec["days_ago"]),
         introduction=spec["introduction"][0],
         body=[{"type": "rich_text", "value": paragraphs(fr for fr, _en in spec["paragraphs"])}],
-        lead_image=generated_image(spec["title"][0], spec["colours"]),
+        lead_image=illustration(spec["title"][0], spec["scene"]),
         author=authors[spec["author"]],
         themes=list(Theme.objects.filter(locale=demo.fr, slug__in=spec["themes"])),
         related_organisations=_pages(OrganisationPage, demo, spec["organisations"]),

@@ -10,7 +10,7 @@ from programme.models import EventPage, FestivalPage, ProgrammePage, Room
 from programme.recurrence import local_zone
 
 from ..data import programme as data
-from ..images import generated_image
+from ..images import illustration
 
 
 def _first_saturday(day):
@@ -87,7 +87,7 @@ def _festival(demo, index, today):
         end_date=first_day + dt.timedelta(days=1),
         description=f"<p>{data.FESTIVAL_TEXT}</p>",
         venues=data.FESTIVAL_VENUES,
-        image=generated_image(*data.FESTIVAL_IMAGE),
+        image=illustration(*data.FESTIVAL_IMAGE),
     )
 
 

@@ -14,7 +14,7 @@ from rooms.models import RoomFeed, RoomPage, RoomPhoto, RoomRequest, RoomsIndexP
 
 from .. import factories
 from ..data import rooms as data
-from ..images import generated_image
+from ..images import illustration
 
 # The role migration's module name starts with a digit: only import_module can load it.
 STAFF_PERMISSIONS = "rooms.migrations.0002_staff_permissions"
@@ -33,14 +33,14 @@ def rooms_index(demo):
 
 
 def _room_page(demo, index, spec):
-    slug, en_slug, title, intro, equipment, conditions, caption, half, day, colours = spec
+    slug, en_slug, title, intro, equipment, conditions, caption, half, day, scene = spec
     room = Room.objects.filter(locale=demo.fr, slug=slug).first()
     if room is None:
         return None
     page = RoomPage.objects.child_of(index).filter(slug=slug, locale=demo.fr).first()
     if page is None:
         photo = RoomPhoto(
-            image=generated_image(f"Salle {title[0]}", colours), caption=caption[0], locale=demo.fr
+            image=illustration(f"Salle {title[0]}", scene), caption=caption[0], locale=demo.fr
         )
         page = factories.child_page(
             index,

@@ -36,6 +36,9 @@ def pages():
     return found + ([("event", event.url)] if event else [])
 
 
+ATTEMPTS = 3
+
+
 def audit(url, report):
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     command = [
@@ -47,7 +50,13 @@ def audit(url, report):
         "--only-categories=" + ",".join(CATEGORIES),
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
     ]
-    subprocess.run(command, check=True, env=env)  # noqa: S603 (our own arguments)
+    # Lighthouse sometimes fails to record its trace (NO_NAVSTART) and says to run it again:
+    # a second or third attempt, then the failure stands.
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(command, check=attempt == ATTEMPTS, env=env)  # noqa: S603
+        if done.returncode == 0:
+            break
+        print(f"Lighthouse failed on {url} (attempt {attempt}), running it again")  # noqa: T201
     data = json.loads(report.read_text())
     return {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
 

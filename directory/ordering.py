@@ -29,6 +29,12 @@ class OrderedEntries:
     def _rows(self):
         return self.search.ordered(SORTS.get(self.directory_search.sort, NAME))
 
+    def expect_page(self, number, per_page):
+        """Tell the search which page the paginator will read (see `Search.expect_page`)."""
+        if not self.by_distance:
+            sort = SORTS.get(self.directory_search.sort, NAME)
+            self.search.expect_page(sort, number, per_page)
+
     def _by_distance(self):
         if self._ids is None:
             distances = self.directory_search.distances

@@ -24,8 +24,10 @@ EXPORT_FORMATS = [
 def listing_context(index_page, request):
     """What the directory page and its embeddable version show for the request's filters."""
     search = DirectorySearch(index_page, request.GET)
+    ordered = search.ordered()
+    ordered.expect_page(request.GET.get("page"), PER_PAGE)  # read with the counts if it can
     facets = search.facets()  # first: it counts the matching entries for the paginator
-    paginator = Paginator(search.ordered(), PER_PAGE)
+    paginator = Paginator(ordered, PER_PAGE)
     # Non-numbers give the first page, numbers past the end the last: never an error.
     page_obj = paginator.get_page(request.GET.get("page"))
     base_url = index_page.get_url(request)

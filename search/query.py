@@ -135,6 +135,15 @@ class Search:
         """Every matching row's id, best first, as a sequence a paginator slices."""
         return RankedIds(self, sort, upcoming_first)
 
+    def expect_page(self, sort=RELEVANCE, number=None, per_page=20, upcoming_first=False):
+        """Say which page of `ordered` (a paginator's page `number`, as the reader gave it)
+        will be read after the counts, so an engine able to may fetch both at once."""
+        try:
+            offset = max(int(number or 1) - 1, 0) * per_page
+        except (TypeError, ValueError):  # the paginator shows the first page for those
+            offset = 0
+        self.engine.expect_page(self.criteria, sort, offset, per_page, upcoming_first)
+
     def ids(self):
         """[(page id, name key)] of every matching row, unordered."""
         return self.engine.ids(self.criteria)

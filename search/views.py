@@ -127,6 +127,7 @@ def search_results(search_page, request):
     search = Search(search_page.locale_id, query, filters={KIND: selected})
     total, counts, results, page_obj, paginator = 0, {}, [], None, None
     if search.has_text:
+        search.expect_page(RELEVANCE, request.GET.get("page"), PER_PAGE, upcoming_first=True)
         counts = search.facet_counts([KIND])[KIND]
         paginator = Paginator(search.ordered(RELEVANCE, upcoming_first=True), PER_PAGE)
         # Non-numbers give the first page, numbers past the end the last: never an error.

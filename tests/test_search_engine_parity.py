@@ -240,3 +240,51 @@ def test_counts_without_words_are_asked_once_per_index_version(mirrored, monkeyp
     f.organisation(index, "Collectif de Paris", slug="collectif-paris", city="Paris")
     assert mirror.drain() > 0
     assert counts(city=["Paris"]) != first and len(asked) == 4
+
+
+def test_counts_and_the_expected_page_come_in_one_request(mirrored, monkeypatch):
+    """A page of results says which page it will read: the engine answers the counts and
+    that page together (facet selections as a post filter), the same as the database."""
+    from search.elastic import queries
+    from search.query import NAME
+
+    sent = []
+    original = queries._search
+    monkeypatch.setattr(
+        queries, "_search", lambda es, **body: sent.append(body) or original(es, **body)
+    )
+    index = mirrored["fr"]
+    names = [KIND, "organisation_type", "city"]
+    cases = [
+        ("atelier", {}, RELEVANCE, None),
+        ("citoyens", {KIND: ["place"]}, RELEVANCE, "1"),
+        ("", {"city": ["Paris"]}, NAME, "1"),
+        ("atelier", {KIND: ["organisation"]}, NAME, "2"),
+        ("democratie", {KIND: ["organisation", "place"], "city": ["Madrid"]}, RELEVANCE, "x"),
+    ]
+    for text, filters, sort, number in cases:
+
+        def build(text=text, filters=filters):
+            return Search(index.locale, text, under=index, filters=filters)
+
+        offset = 2 if number == "2" else 0
+        database = on_database(build)
+        expected = (database.facet_counts(names), database.ordered(sort)[offset : offset + 2])
+        engine = on_engine(build)
+        engine.expect_page(sort, number, per_page=2)
+        before = len(sent)
+        found = (engine.facet_counts(names), engine.ordered(sort)[offset : offset + 2])
+        assert found == expected, (text, filters, sort, number)
+        assert engine.count() == database.count()
+        assert engine.answered_by == "elasticsearch"
+        assert len(sent) - before == 1, (text, filters)  # counts and page at once
+        assert "post_filter" in sent[before]
+
+    # Another page than the one expected is asked for on its own.
+    engine = on_engine(lambda: Search(index.locale, "atelier", under=index))
+    engine.expect_page(RELEVANCE, "1", per_page=2)
+    engine.facet_counts(names)
+    before = len(sent)
+    database = on_database(lambda: Search(index.locale, "atelier", under=index))
+    assert engine.ordered()[1:3] == database.ordered()[1:3]
+    assert len(sent) - before == 1

@@ -72,6 +72,8 @@ class EngineAnswers:
         self.degraded = False
         self.answered_by = DATABASE
         self._ready = None
+        self._expected = None  # (criteria, order, upcoming_first, offset, limit) of a page
+        self._fetched = None  # (that key, its ids), read with the counts
 
     def ready(self):
         if self._ready is None:
@@ -106,7 +108,15 @@ class EngineAnswers:
             self.answered_by = ENGINE
             total, counts = remembered
             return total, {name: dict(values) for name, values in counts.items()}
-        found = self.ask(lambda es: queries.facet_counts(es, criteria, names))
+        expected = self._expected
+        if expected is not None and expected[0] == criteria:
+            found = self.ask(lambda es: queries.counts_and_page(es, criteria, names, *expected[1:]))
+            if found is not _NOT_ASKED:
+                counts, total, ids = found
+                self._fetched = (expected, ids)
+                found = counts, total
+        else:
+            found = self.ask(lambda es: queries.facet_counts(es, criteria, names))
         if found is _NOT_ASKED:
             return self.database.facet_counts(criteria, names, version)
         counts, total = found
@@ -114,7 +124,21 @@ class EngineAnswers:
             _counts_without_text.put(key, (total, counts))
         return total, counts
 
+    def expect_page(self, criteria, order, offset, limit, upcoming_first=False):
+        """Note the page of ids the caller will ask after the counts: the engine returns it
+        in the counts' request (one round trip instead of two)."""
+        if limit is not None and offset + limit <= queries.MAX_WINDOW:
+            self._expected = (criteria, order, upcoming_first, offset, limit)
+
     def ranked_ids(self, criteria, order, offset, limit, upcoming_first=False):
+        if self._fetched is not None and self._fetched[0] == (
+            criteria,
+            order,
+            upcoming_first,
+            offset,
+            limit,
+        ):
+            return list(self._fetched[1])
         found = _NOT_ASKED
         if limit is not None and offset + limit <= queries.MAX_WINDOW:
             found = self.ask(

@@ -121,6 +121,11 @@ class DatabaseEngine:
         upcoming events first when asked, in one query."""
         raise NotImplementedError
 
+    def expect_page(self, criteria, order, offset, limit, upcoming_first=False):
+        """A hint: the caller will ask this page of `ranked_ids` after the facet counts. The
+        SQL engines run them as two statements anyway; an external engine may fetch both in
+        one request."""
+
     def autocomplete(self, criteria, words, limit):
         """[(page id, title, kind, url path)] of names with a word beginning like each word."""
         raise NotImplementedError

@@ -70,6 +70,29 @@ def test_every_page_has_the_footer_form_without_csrf_so_pages_stay_cached(site, 
     assert client.get("/en/")["X-Cache"] == "hit"
 
 
+def test_the_footer_form_posts_every_field_of_the_sign_up_form(
+    site, settings, django_capture_on_commit_callbacks
+):
+    """The footer's inputs are written by hand (it is on every page): they must stay the
+    form's fields, and what they hold must sign a reader up."""
+    from newsletter.forms import SubscribeForm
+
+    settings.PORTAL_FORM_MIN_SECONDS = 0
+    client = Client(enforce_csrf_checks=True)
+    client.get("/fr/")
+    soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
+    form = soup.select_one("footer form.newsletter-form")
+    inputs = {field["name"]: field.get("value", "") for field in form.find_all("input")}
+    assert set(inputs) == set(SubscribeForm().fields)
+    for field in form.find_all("input"):
+        assert soup.find("label", attrs={"for": field["id"]}) or field["type"] == "hidden"
+    inputs["email"] = "footer@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(form["action"], inputs)
+    assert response.status_code == 302
+    assert Subscriber.objects.get().source == "/fr/"
+
+
 def test_sign_up_sends_a_confirmation_and_subscribes_nobody_yet(
     site, django_capture_on_commit_callbacks
 ):

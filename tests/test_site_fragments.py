@@ -152,3 +152,22 @@ def test_an_edit_committed_by_another_process_shows_here(client, site_tree, tmp_
     )
 
     assert _menu(_soup(client)) == ["Nous"]
+
+
+def test_the_site_is_found_without_a_query_when_warm_and_again_once_edited(
+    client, furnished, commit
+):
+    _soup(client)
+    with CaptureQueriesContext(connection) as queries:
+        _soup(client)
+    assert not [q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]
+
+    site = furnished["site"]
+    with commit():  # another site name: the cached one must not be served any more
+        site.site_name = "Les Halles Civiques (essai)"
+        site.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/")
+    assert response.status_code == 200
+    assert response.wsgi_request._wagtail_site.site_name == "Les Halles Civiques (essai)"
+    assert [q for q in queries.captured_queries if 'FROM "wagtailcore_site"' in q["sql"]]

@@ -6,9 +6,11 @@ from django import forms
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Theme
+from pagecache.fragments import cached_fragment
 from privacy.notices import why_and_how_long
 from publicforms.text import CleanTextForm
 
@@ -83,9 +85,13 @@ class ProgrammeFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free events only"), required=False)
     archive = forms.BooleanField(label=_("Past events"), required=False)
 
-    def __init__(self, data=None, *, locale, events, festival=None, festivals=None):
+    def __init__(
+        self, data=None, *, locale, events, festival=None, festivals=None, choices_key=None
+    ):
         """`events`: the listed events, whose outside venues are offered as places.
-        `festival`: the festival whose listing this is; else `festivals` may be chosen."""
+        `festival`: the festival whose listing this is; else `festivals` may be chosen.
+        `choices_key`: names the page whose form this is (its events and festivals): its
+        options are then read once per content version, not on every request."""
         super().__init__(data)
         dates = {
             "from": forms.DateField(label=_("From"), required=False, widget=DateInput),
@@ -96,26 +102,46 @@ class ProgrammeFilterForm(forms.Form):
         self.festivals = festivals
         if festival is not None:
             del self.fields["festival"]
+
+        def options():
+            return self._options(locale, events, festivals if festival is None else None)
+
+        if choices_key is None:
+            found = options()
         else:
-            self.fields["festival"].choices = [
+            key = [*choices_key, locale.pk, get_language()]
+            found = cached_fragment(None, "programme-filter-options", key, options)
+        for name, choices in found.items():
+            self.fields[name].choices = choices
+
+    @classmethod
+    def _options(cls, locale, events, festivals):
+        """The choices of the fields whose options come from the database."""
+        themes = Theme.objects.filter(locale=locale).order_by("name")
+        found = {
+            "theme": [("", _("All themes")), *((t.slug, t.name) for t in themes)],
+            "room": cls._place_choices(locale, events),
+        }
+        if festivals is not None:
+            found["festival"] = [
                 ("", _("All festivals")),
                 *((f.pk, f.title) for f in festivals.order_by("-start_date")),
             ]
-        themes = Theme.objects.filter(locale=locale).order_by("name")
-        self.fields["theme"].choices = [("", _("All themes")), *((t.slug, t.name) for t in themes)]
-        self.fields["room"].choices = self._place_choices(locale, events)
+        return found
 
     @staticmethod
     def _place_choices(locale, events):
         """The halls' rooms, then the outside venues the listed events take place at."""
         rooms = list(rooms_of(locale).values())  # by name (Room's ordering)
-        venues = (
-            events.filter(room__isnull=True)
-            .exclude(venue_name="")
-            .order_by("venue_name")
-            .values_list("venue_name", flat=True)
-            .distinct()
-        )
+        venues = []
+        if hasattr(events, "filter"):  # a queryset (the embed builder may give no events)
+            venues = (
+                events.filter(room__isnull=True)
+                .exclude(venue_name="")
+                .order_by("venue_name")
+                .values_list("venue_name", flat=True)
+                .distinct()
+            )
         choices = [("", _("All places"))]
         if rooms:
             choices.append((_("At the halls"), [(r.slug, r.name) for r in rooms]))

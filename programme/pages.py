@@ -78,7 +78,11 @@ class ProgrammePage(ListingMixin, RoutablePageMixin, Page):
     def filter_form(self, data):
         festivals = FestivalPage.objects.live().public().filter(locale=self.locale)
         return ProgrammeFilterForm(
-            data, locale=self.locale, events=self.listed_events(), festivals=festivals
+            data,
+            locale=self.locale,
+            events=self.listed_events(),
+            festivals=festivals,
+            choices_key=("programme", self.pk),
         )
 
     @path("feed/", name="atom")
@@ -167,7 +171,11 @@ class FestivalPage(ListingMixin, RoutablePageMixin, Page):
 
     def filter_form(self, data):
         return ProgrammeFilterForm(
-            data, locale=self.locale, events=self.listed_events(), festival=self
+            data,
+            locale=self.locale,
+            events=self.listed_events(),
+            festival=self,
+            choices_key=("festival", self.pk),
         )
 
     def festival_events(self, request=None):

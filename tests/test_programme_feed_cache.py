@@ -79,3 +79,36 @@ def test_each_language_has_its_own_feed(client, programme, commit):  # noqa: F81
         add_event(programme, "debat", soon(3), title="Débat")
     assert summaries(client, FEED) == ["Débat"]
     assert summaries(client, "/en/programme/calendar/") == ["Débat (en)"]
+
+
+def _options(client, name):
+    from bs4 import BeautifulSoup
+
+    response = client.get("/fr/programme/")
+    assert response.status_code == 200
+    select = BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": name})
+    return [option.get_text(strip=True) for option in select.find_all("option")]
+
+
+def test_filter_options_are_read_once_and_follow_content_changes(client, programme, commit):  # noqa: F811
+    """The themes, places and festivals offered are the same for every reader until content
+    changes: kept in the fragment cache, read again after an editor's change."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from directory.models import Theme
+
+    with commit():
+        add_event(programme, "atelier", soon(3), en=False, venue_name="Mairie du 11e")
+    assert _options(client, "room")[-1] == "Mairie du 11e"
+    with CaptureQueriesContext(connection) as queries:
+        _options(client, "theme")
+    read = [query["sql"] for query in queries.captured_queries]
+    assert not [sql for sql in read if 'FROM "directory_theme"' in sql]
+    assert not [sql for sql in read if "DISTINCT" in sql and "venue_name" in sql]
+
+    with commit():
+        Theme.objects.create(name="Numérique", slug="numerique", locale=programme.locale)
+        add_event(programme, "debat", soon(4), en=False, venue_name="Bibliothèque")
+    assert "Numérique" in _options(client, "theme")
+    assert "Bibliothèque" in _options(client, "room")

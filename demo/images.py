@@ -7,6 +7,7 @@ from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
 
 from . import illustrations
+from .illustrations import marks
 
 # What each scene shows, for the image's description: Wagtail offers it as the alternative
 # text wherever a template does not give its own.
@@ -46,8 +47,23 @@ def illustration(title, scene):
     return _saved(title, picture, SCENE_DESCRIPTIONS[scene])
 
 
+def _drawn_once(title, draw):
+    existing = get_image_model().objects.filter(title=title).first()
+    return existing if existing is not None else _saved(title, draw())
+
+
+def logo(name, colours):
+    """The organisation's logo: its monogram on a badge in its colours (illustrations.marks)."""
+    return _drawn_once(f"Logo {name}", lambda: marks.logo(name, colours))
+
+
+def portrait(name, colours):
+    """An illustrated portrait of the person `name` (illustrations.marks)."""
+    return _drawn_once(f"Portrait {name}", lambda: marks.portrait(name, colours))
+
+
 def generated_image(title, colours, size=(1600, 900)):
-    """An abstract image (logos, portraits), drawn on the spot."""
+    """An abstract image (for tests that need any picture), drawn on the spot."""
     existing = get_image_model().objects.filter(title=title).first()
     if existing is not None:
         return existing

@@ -39,3 +39,27 @@ def test_a_seed_always_draws_the_same_picture_and_another_seed_a_variant():
     first = render("market-hall", seed="Civic Hall")
     assert _difference(first, render("market-hall", seed="Civic Hall")) == 0
     assert _difference(first, render("market-hall", seed="Medialab Prado")) > 0
+
+
+def test_logos_carry_a_readable_monogram_and_portraits_differ_by_person():
+    from demo.data.organisations import ORGANISATIONS
+    from demo.illustrations import marks
+
+    assert marks.initials("Les Halles Civiques") == "HC"
+    assert marks.initials("Maison de la Conversation") == "MC"
+    assert marks.initials("L’Atelier") == "A"
+    for spec in ORGANISATIONS:
+        badge = spec["colours"][0]
+        ink = marks._ink(badge)
+        darker, lighter = sorted((marks._luminance(badge), marks._luminance(ink)))
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, spec["title"]  # WCAG AA for text
+    first = marks.logo("Démocratie ouverte", ["#2d6a4f", "#e9c46a"])
+    assert first.size == (400, 400)
+    # The letters are there: pixels of the ink colour inside the badge.
+    assert first.getcolors(400 * 400) and any(
+        count > 500 and colour == (255, 255, 255) for count, colour in first.getcolors(400 * 400)
+    )
+    assert _difference(first, marks.logo("Medialab Prado", ["#2d6a4f", "#e9c46a"])) > 0
+    camille = marks.portrait("Camille Martin", ["#a63a1a", "#172033"])
+    assert _difference(camille, marks.portrait("Camille Martin", ["#a63a1a", "#172033"])) == 0
+    assert _difference(camille, marks.portrait("Jules Petit", ["#a63a1a", "#172033"])) > 0

@@ -15,7 +15,7 @@ from directory.models import (
 
 from ..data import directory as data
 from ..data.organisations import ORGANISATIONS
-from ..images import generated_image, illustration
+from ..images import illustration, logo
 
 
 def _glossary(spec, fields=("title", "summary", "city")):
@@ -97,7 +97,7 @@ def _organisation(demo, index, spec, themes, places):
         contact_email=email,
         contact_phone=phone,
         show_contact=show,
-        logo=generated_image(f"Logo {spec['title'][0]}", spec["colours"], size=(400, 400)),
+        logo=logo(spec["title"][0], spec["colours"]),
         related_places=[places[slug] for slug in spec["places"]],
         tagged_keywords=_keywords(OrganisationPageKeyword, spec["keywords"]),
     )

@@ -13,7 +13,7 @@ from programme.models import EventPage
 
 from ..data import news as data
 from ..data.home import HOME_GLOSSARY
-from ..images import generated_image, illustration
+from ..images import illustration, portrait
 from .home import paragraphs
 
 
@@ -31,7 +31,7 @@ def news_index(demo):
 def _authors(demo):
     authors = {}
     for name, (role, en_role), (bio, en_bio), colours in data.AUTHORS:
-        photo = generated_image(f"Portrait {name}", colours, size=(400, 400))
+        photo = portrait(name, colours)
         authors[name] = demo.snippet(
             Author, {"name": name}, {role: en_role, bio: en_bio}, role=role, bio=bio, photo=photo
         )

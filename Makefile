@@ -73,10 +73,10 @@ worker: migrate ## Run only the background task worker (queued index updates, e-
 	$(MANAGE) run_worker
 
 test: $(STAMP) compilemessages ## Run the whole test suite (unit, integration and browser journeys)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=25
 
 test-fast: $(STAMP) compilemessages ## Run the suite without the browser journeys
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser" --durations=25
 
 test-browser: $(STAMP) compilemessages ## Run only the browser journeys (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -338,38 +337,6 @@ def test_query_count_does_not_grow_with_entries(client, site_tree):
     assert _count_queries(client, "/fr/petit/?q=entree&theme=theme-10") == _count_queries(
         client, "/fr/grand/?q=entree&theme=theme-50"
     )
-
-
-@pytest.mark.django_db(transaction=True)
-def test_demo_loader_is_idempotent_and_serves_both_languages(client):
-    from directory.models import DirectoryIndexPage, OrganisationPage, PlacePage, Theme
-
-    call_command("load_demo", "--no-admin")
-    counts = (
-        DirectoryIndexPage.objects.count(),
-        OrganisationPage.objects.count(),
-        PlacePage.objects.count(),
-        Theme.objects.count(),
-    )
-    assert counts[0] == 2 and counts[1] >= 12 and counts[2] >= 12
-    call_command("load_demo", "--no-admin")
-    assert counts == (
-        DirectoryIndexPage.objects.count(),
-        OrganisationPage.objects.count(),
-        PlacePage.objects.count(),
-        Theme.objects.count(),
-    )
-    for url in [
-        "/fr/annuaire/",
-        "/en/directory/",
-        "/en/directory/les-co-citoyens/",
-        "/fr/annuaire/les-grands-voisins/",
-        "/en/directory/?theme=civic-crowdfunding",
-    ]:
-        assert client.get(url).status_code == 200, url
-    response = client.get("/en/directory/?theme=civic-crowdfunding")
-    assert "Les Co-citoyens" in titles(response)
-    assert b'href="/en/directory/"' in client.get("/en/").content  # menu entry
 
 
 @pytest.fixture

@@ -261,29 +261,6 @@ def test_validation_messages(programme, soon):
             assert error.value.message_dict["end"] == [message]
 
 
-def test_demo_loader_is_idempotent_and_bilingual(client, db, django_capture_on_commit_callbacks):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", "--no-admin", stdout=StringIO())
-    second = StringIO()
-    call_command("load_demo", "--no-admin", stdout=second)
-    assert "nothing to do" in second.getvalue()
-    assert EventPage.objects.filter(locale__language_code="fr").count() == 8
-    assert EventPage.objects.filter(locale__language_code="en", live=True).count() == 8
-    fr = client.get("/fr/programme/")
-    en = client.get("/en/programme/")
-    assert fr.status_code == en.status_code == 200
-    assert "Café citoyen du mercredi" in fr.text
-    assert "Wednesday citizens’ café" in en.text
-    for event in EventPage.objects.live():
-        assert client.get(event.url).status_code == 200, event.url
-    menu = BeautifulSoup(client.get("/en/").text, "html.parser").select(".main-nav a")
-    assert "/en/programme/" in [a["href"] for a in menu]
-
-
 def test_editor_adds_a_repeating_event_and_sees_rule_errors(client, programme, admin_user):
     client.force_login(admin_user)
     url = f"/admin/pages/add/programme/eventpage/{programme.pk}/"

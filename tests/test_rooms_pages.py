@@ -1,9 +1,7 @@
 """Public room pages: the index and each room in French and English, with capacity, prices,
 equipment and access, the request link, and the demo that creates them once."""
 
-import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from tests.rooms_support import rooms_fixture  # noqa: F401 - fixture
 
@@ -78,17 +76,3 @@ def test_unavailable_room_has_no_request_link(client, rooms):  # noqa: F811
     page.save_revision().publish()
     text = text_of(client.get(page.url))
     assert "Demander cette salle" not in text and "Request this room" not in text
-
-
-@pytest.mark.django_db
-def test_demo_creates_rooms_and_requests_once():
-    from rooms.models import RoomPage, RoomRequest, RoomsIndexPage
-
-    call_command("load_demo", "--no-admin", verbosity=0)
-    assert RoomsIndexPage.objects.filter(url_path__endswith="/salles/").exists()
-    assert RoomsIndexPage.objects.filter(url_path__endswith="/rooms/").exists()
-    assert RoomPage.objects.filter(locale__language_code="en").count() == 3
-    assert set(RoomRequest.objects.values_list("status", flat=True)) == {"pending", "confirmed"}
-    counts = (RoomPage.objects.count(), RoomRequest.objects.count())
-    call_command("load_demo", "--no-admin", verbosity=0)
-    assert (RoomPage.objects.count(), RoomRequest.objects.count()) == counts

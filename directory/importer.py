@@ -89,7 +89,11 @@ def read_csv(data):
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(data), dialect=dialect)
-    columns = [name.strip() for name in (reader.fieldnames or [])]
+    try:
+        # A first line past the csv module's field limit (a JSON export, say) fails here.
+        columns = [name.strip() for name in (reader.fieldnames or [])]
+    except csv.Error as error:
+        raise _not_valid_csv(error) from error
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
         raise ImportFileError(
@@ -106,12 +110,14 @@ def read_csv(data):
     try:
         rows = list(reader)
     except csv.Error as error:
-        raise ImportFileError(
-            _("The file is not valid CSV: %(error)s") % {"error": error}
-        ) from error
+        raise _not_valid_csv(error) from error
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("More than 20,000 rows: split the file."))
     return rows
+
+
+def _not_valid_csv(error):
+    return ImportFileError(_("The file is not valid CSV: %(error)s") % {"error": error})
 
 
 class DirectoryImporter:

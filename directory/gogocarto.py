@@ -9,16 +9,16 @@ imported: the organisations never agreed to show them here. Categories that name
 the directory (by slug) become its themes, the others keywords.
 """
 
-import json
 import re
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from fileimports.files import ImportFileError, read_json_list
 from publicforms.richtext import clean_html
 
 from .choices import Country
-from .importer import MAX_FILE_BYTES, MAX_ROWS, ImportFileError
+from .importer import MAX_ROWS
 
 SUMMARY_LENGTH = 240
 _COUNTRY_NAMES = {"france": "FR", "belgique": "BE", "suisse": "CH", "canada": "CA"}
@@ -26,21 +26,11 @@ _COUNTRY_NAMES = {"france": "FR", "belgique": "BE", "suisse": "CH", "canada": "C
 
 def read_gogocarto(data):
     """The elements of a GoGoCarto JSON export given as bytes; ImportFileError if unusable."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(_("The file is larger than 5 MB."))
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ImportFileError(_("The file is not JSON: %(error)s") % {"error": error}) from error
-    except RecursionError:  # thousands of nested brackets: no export looks like that
-        raise ImportFileError(
-            _("The file is not JSON: %(error)s") % {"error": _("nested too deeply")}
-        ) from None
-    elements = document.get("data") if isinstance(document, dict) else document
-    if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
-        raise ImportFileError(
-            _("This is not a GoGoCarto export: it has no list of elements under “data”.")
-        )
+    elements = read_json_list(
+        data,
+        "data",
+        _("This is not a GoGoCarto export: it has no list of elements under “data”."),
+    )
     if len(elements) > MAX_ROWS:
         raise ImportFileError(_("More than 20,000 rows: split the file."))
     return elements

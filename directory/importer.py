@@ -19,6 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from fileimports.files import ImportFileError, refuse_too_large
+from fileimports.runs import ImportReport, import_transaction
 from search.indexing import bulk_indexing
 
 from .choices import Accessibility, Country, OrganisationType, PlaceKind, Relation
@@ -27,7 +29,6 @@ from .exports import CSV_COLUMNS
 from .index_page import DirectoryIndexPage
 from .themes import Theme
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 REQUIRED_COLUMNS = ("entry_type", "name", "summary")
 _TRUE = {"true", "1", "yes", "oui", "x"}
@@ -42,10 +43,6 @@ _FIELD_COLUMNS = {
     "year_opened": "year",
     "__all__": "",
 }
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be imported (not CSV, wrong columns, too big)."""
 
 
 @dataclass
@@ -63,29 +60,12 @@ class RowResult:
     errors: list = field(default_factory=list)
 
 
-@dataclass
-class ImportReport:
-    dry_run: bool
-    results: list = field(default_factory=list)
-
-    def count(self, action):
-        return sum(1 for result in self.results if result.action == action)
-
-    @property
-    def created(self):
-        return self.count("created")
-
-    @property
-    def updated(self):
-        return self.count("updated")
-
-    @property
-    def skipped(self):
-        return self.count("skipped")
+class DirectoryReport(ImportReport):
+    """The report of an import, with every error of the skipped rows (for the commands)."""
 
     @property
     def errors(self):
-        return [error for result in self.results for error in result.errors]
+        return [error for outcome in self.outcomes for error in outcome.errors]
 
 
 class _RowInvalid(Exception):
@@ -97,8 +77,7 @@ class _RowInvalid(Exception):
 def read_csv(data):
     """Rows (dicts) of a CSV given as bytes or text; ImportFileError when it is not usable."""
     if isinstance(data, bytes):
-        if len(data) > MAX_FILE_BYTES:
-            raise ImportFileError(_("The file is larger than 5 MB."))
+        refuse_too_large(len(data))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -110,7 +89,11 @@ def read_csv(data):
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(data), dialect=dialect)
-    columns = [name.strip() for name in (reader.fieldnames or [])]
+    try:
+        # A first line past the csv module's field limit (a JSON export, say) fails here.
+        columns = [name.strip() for name in (reader.fieldnames or [])]
+    except csv.Error as error:
+        raise _not_valid_csv(error) from error
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
         raise ImportFileError(
@@ -127,12 +110,14 @@ def read_csv(data):
     try:
         rows = list(reader)
     except csv.Error as error:
-        raise ImportFileError(
-            _("The file is not valid CSV: %(error)s") % {"error": error}
-        ) from error
+        raise _not_valid_csv(error) from error
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("More than 20,000 rows: split the file."))
     return rows
+
+
+def _not_valid_csv(error):
+    return ImportFileError(_("The file is not valid CSV: %(error)s") % {"error": error})
 
 
 class DirectoryImporter:
@@ -154,16 +139,13 @@ class DirectoryImporter:
         self.themes = {theme.slug: theme for theme in Theme.objects.filter(locale=self.locale)}
 
     def run(self, rows, dry_run=False, progress=None):
-        report = ImportReport(dry_run=dry_run)
+        report = DirectoryReport(dry_run=dry_run)
         # The search index is written once for all rows, in bulk, before the import commits.
-        with transaction.atomic():
-            with bulk_indexing():
-                for number, row in enumerate(rows, start=2):  # row 1 is the header
-                    report.results.append(self._import_row(number, row))
-                    if progress:
-                        progress(number - 1, len(rows))
-            if dry_run:
-                transaction.set_rollback(True)
+        with import_transaction(dry_run), bulk_indexing():
+            for number, row in enumerate(rows, start=2):  # row 1 is the header
+                report.outcomes.append(self._import_row(number, row))
+                if progress:
+                    progress(number - 1, len(rows))
         return report
 
     # --- One row ------------------------------------------------------------------------

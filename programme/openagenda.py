@@ -16,11 +16,10 @@ cleaned (publicforms.richtext); keywords naming a theme (by slug) become themes.
 that cannot be read (no uid, no title, a date that is not one) is skipped with its reason;
 the others are written in one transaction, so a failure midway leaves nothing behind. A
 file the portal cannot read at all (not JSON, not an export, too large) is refused whole
-with an `OpenAgendaFileError`.
+with an `ImportFileError`, as in every import of a partner's file (fileimports/).
 """
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -30,6 +29,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
+from fileimports.files import read_json_list
 from publicforms.richtext import clean_html
 
 from .choices import EventStatus
@@ -47,10 +47,6 @@ _STATUSES = {
     "cancelled": EventStatus.CANCELLED,
     "canceled": EventStatus.CANCELLED,
 }
-
-
-class OpenAgendaFileError(Exception):
-    """The file is not an OpenAgenda export the portal can read; the message says why."""
 
 
 class BadEvent(Exception):
@@ -71,34 +67,17 @@ class AgendaEvent(FeedEvent):
     keywords: tuple = ()  # slugified: those naming a theme of the programme's language
 
 
-def too_large_message():
-    megabytes = max(1, settings.PORTAL_OPENAGENDA_MAX_BYTES // (1024 * 1024))
-    return _("The file is larger than %(size)d MB.") % {"size": megabytes}
-
-
 def read_openagenda(data):
-    """The events of an OpenAgenda JSON export given as bytes; OpenAgendaFileError if unusable."""
-    if len(data) > settings.PORTAL_OPENAGENDA_MAX_BYTES:
-        raise OpenAgendaFileError(too_large_message())
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise OpenAgendaFileError(
-            _("The file is not JSON: %(error)s") % {"error": error}
-        ) from error
-    except RecursionError:  # thousands of nested brackets: no export looks like that
-        raise OpenAgendaFileError(
-            _("The file is not JSON: %(error)s") % {"error": _("nested too deeply")}
-        ) from None
-    events = document.get("events") if isinstance(document, dict) else document
-    if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
-        raise OpenAgendaFileError(
-            _(
-                "This is not an OpenAgenda export: it is neither a list of events nor an "
-                "object with a list of events under “events”."
-            )
-        )
-    return events
+    """The events of an OpenAgenda JSON export given as bytes; ImportFileError if unusable."""
+    return read_json_list(
+        data,
+        "events",
+        _(
+            "This is not an OpenAgenda export: it is neither a list of events nor an "
+            "object with a list of events under “events”."
+        ),
+        max_bytes=settings.PORTAL_OPENAGENDA_MAX_BYTES,
+    )
 
 
 def _localized(value, language):

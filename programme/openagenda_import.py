@@ -17,11 +17,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from directory.themes import Theme
+from fileimports.files import ImportFileError
+from fileimports.runs import ImportReport, import_transaction
 
 from .choices import RegistrationMode
 from .events import EventPage
 from .ical_import import editor_draft_pending, save_imported
-from .openagenda import BadEvent, OpenAgendaFileError, event_dates, title_of
+from .openagenda import BadEvent, event_dates, title_of
 from .subscriptions import OpenAgendaEvent
 
 
@@ -35,31 +37,6 @@ class Outcome:
     start: dt.datetime | None
     action: str  # created, updated, unchanged, skipped
     reason: str = ""
-
-
-@dataclass
-class AgendaReport:
-    dry_run: bool
-    outcomes: list = field(default_factory=list)
-
-    def count(self, action):
-        return sum(1 for outcome in self.outcomes if outcome.action == action)
-
-    @property
-    def created(self):
-        return self.count("created")
-
-    @property
-    def updated(self):
-        return self.count("updated")
-
-    @property
-    def unchanged(self):
-        return self.count("unchanged")
-
-    @property
-    def skipped(self):
-        return self.count("skipped")
 
 
 @dataclass
@@ -145,7 +122,7 @@ def _write_one(target, known, agenda_event):
 def import_agenda(target, items, dry_run=False, now=None):
     """Import the exported events into `target.programme` in one transaction (rolled back
     for a dry run); the report says what happened to each date, or why an event was left."""
-    report = AgendaReport(dry_run=dry_run)
+    report = ImportReport(dry_run=dry_run)
     language = target.programme.locale.language_code
     dates = []
     for position, item in enumerate(items, start=1):
@@ -157,13 +134,13 @@ def import_agenda(target, items, dry_run=False, now=None):
                 Outcome(position, str(item.get("uid", ""))[:64], title, None, "skipped", str(bad))
             )
     if len(dates) > settings.PORTAL_OPENAGENDA_MAX_EVENTS:
-        raise OpenAgendaFileError(
+        raise ImportFileError(
             _("The file has more than %(count)d dates to come: split it.")
             % {"count": settings.PORTAL_OPENAGENDA_MAX_EVENTS}
         )
     locale = target.programme.locale_id
     target.themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=locale)}
-    with transaction.atomic():
+    with import_transaction(dry_run):
         links = OpenAgendaEvent.objects.filter(programme=target.programme)
         known = {(link.uid, link.timing): link for link in links.select_related("event")}
         seen = set()
@@ -173,8 +150,6 @@ def import_agenda(target, items, dry_run=False, now=None):
                 continue  # the same date twice in one file: the first wins
             seen.add(key)
             report.outcomes.append(_write_date(target, known, position, date))
-        if dry_run:
-            transaction.set_rollback(True)
     report.outcomes.sort(key=lambda outcome: outcome.position)
     return report
 

@@ -206,6 +206,14 @@ def test_admin_refuses_a_file_that_is_not_csv(admin_client):
     assert not OrganisationPage.objects.exists()
 
 
+def test_admin_refuses_a_first_line_too_long_for_a_csv_header(admin_client):
+    # A GoGoCarto export (one long line) sent with the format left at CSV: not a 500.
+    upload = SimpleUploadedFile("e.csv", b"[" * 200_000, "text/csv")
+    response = admin_client.post("/admin/directory/import/", {"file": upload, "locale": "fr"})
+    assert response.status_code == 200
+    assert "pas un CSV valide" in response.content.decode()
+
+
 def test_admin_import_needs_publish_permission(client, index, django_user_model):
     from django.contrib.auth.models import Permission
 

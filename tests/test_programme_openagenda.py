@@ -186,10 +186,10 @@ def test_a_huge_file_is_refused(programme, tmp_path, settings):  # noqa: F811
 
 
 def test_too_many_dates_are_refused_whole(programme, settings):  # noqa: F811
-    from programme.openagenda import OpenAgendaFileError
+    from fileimports.files import ImportFileError
 
     settings.PORTAL_OPENAGENDA_MAX_EVENTS = 2
-    with pytest.raises(OpenAgendaFileError, match="more than 2 dates"):
+    with pytest.raises(ImportFileError, match="more than 2 dates"):
         import_agenda(ImportTarget(programme), EXPORT["events"])
     assert not EventPage.objects.exists()
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "publicforms",
     "outbox",
     "backups",
+    "fileimports",
     "security",
     "pagecache",
     "taskqueue",

@@ -1,34 +1,28 @@
 """manage.py import_directory FILE.csv [--dry-run] [--locale fr]"""
 
 import sys
-from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-
-from directory.importer import DirectoryImporter, ImportFileError, read_csv
+from directory.importer import DirectoryImporter, read_csv
+from fileimports.commands import ImportFileCommand
 
 
-class Command(BaseCommand):
+class Command(ImportFileCommand):
     help = (
         "Import organisations and places from a CSV with the columns of the directory's CSV "
         "export. Valid rows are published, invalid rows are skipped and reported; a row "
         "updates the entry it matches (slug in `url`, website, or name + city)."
     )
+    file_help = "CSV file (UTF-8) with the export's columns"
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV file (UTF-8) with the export's columns")
-        parser.add_argument("--dry-run", action="store_true", help="Check and report, save nothing")
+        super().add_arguments(parser)
         parser.add_argument("--locale", default="fr", help="Language of the rows (default: fr)")
 
     def handle(self, *args, file, dry_run, locale, verbosity, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"No such file: {file}")
-        try:
-            rows = read_csv(path.read_bytes())
+        data = self.read_file(file)
+        with self.refusals():
+            rows = read_csv(data)
             importer = DirectoryImporter(locale)
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
         progress = self._progress_bar if verbosity > 0 else None
         report = importer.run(rows, dry_run=dry_run, progress=progress)
         if progress and rows:
@@ -40,9 +34,7 @@ class Command(BaseCommand):
             f"{'Dry run: would have ' if dry_run else ''}created {report.created}, "
             f"updated {report.updated}, skipped {report.skipped} of {len(rows)} rows."
         )
-        self.stdout.write(self.style.SUCCESS(summary) if not report.skipped else summary)
-        if report.skipped:
-            raise CommandError(f"{report.skipped} row(s) skipped; see the errors above.")
+        self.finish(report, summary, f"{report.skipped} row(s) skipped; see the errors above.")
 
     @staticmethod
     def _progress_bar(done, total, width=30):

@@ -190,7 +190,7 @@ def test_admin_dry_run_preview_then_import(admin_client):
     html = response.content.decode()
     assert response.status_code == 200
     # The admin speaks French to a user who chose no language.
-    assert "Essai à blanc" in html and "serait créée" in html
+    assert "Essai à blanc" in html and "Création prévue" in html
     assert "<code>kind</code>" in html
     assert not OrganisationPage.objects.exists()
     html = _upload(admin_client, text, dry_run=False).content.decode()

@@ -121,13 +121,58 @@ def page(browser):
     context.close()
 
 
+# SQLite test database files holding the demo just loaded, one per process (see demo_site).
+_demo_snapshots = {}
+
+
+def _copy_sqlite(source, target):
+    """Every page of one SQLite database into another (SQLite's online backup): the target's
+    content becomes the source's, committed, for every connection to it."""
+    source.backup(target)
+
+
 @pytest.fixture
 def demo_site(transactional_db):
-    # A transactional test's flush also removes the root page and collection that Wagtail's
-    # migrations create; the demo loader puts them back like it would after `manage.py flush`.
-    from django.core.management import call_command
+    """The demo content, committed, for the journeys whose live server reads it.
 
-    call_command("load_demo", "--no-admin", verbosity=0)
+    A transactional test's flush also removes the root page and collection that Wagtail's
+    migrations create; the demo loader puts them back like it would after `manage.py flush`.
+    Loading the demo takes seconds, so on SQLite the database is copied aside after the first
+    load in a process and copied back for the next journeys (the same rows, committed)."""
+    import sqlite3
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        call_command("load_demo", "--no-admin", verbosity=0)
+        return
+    connection.ensure_connection()
+    snapshot = _demo_snapshots.get(connection.settings_dict["NAME"])
+    if snapshot is None:
+        call_command("load_demo", "--no-admin", verbosity=0)
+        snapshot = f"{connection.settings_dict['NAME']}.demo"
+        with sqlite3.connect(snapshot) as copy:
+            _copy_sqlite(connection.connection, copy)
+        copy.close()
+        _demo_snapshots[connection.settings_dict["NAME"]] = snapshot
+    else:
+        with sqlite3.connect(snapshot) as copy:
+            _copy_sqlite(copy, connection.connection)
+        copy.close()
+    # Keys cached from the rows the flush removed (content types, Wagtail's site paths).
+    ContentType.objects.clear_cache()
+    cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _forget_demo_snapshots():
+    yield
+    for snapshot in _demo_snapshots.values():
+        if os.path.exists(snapshot):
+            os.remove(snapshot)
 
 
 @pytest.fixture

@@ -22,6 +22,23 @@ SCENE_DESCRIPTIONS = {
     "festival-stage": "Une scène de festival en plein air, des fanions et le public.",
 }
 
+# The same in English, for the alternative text of the English pages (the image is shared).
+SCENE_DESCRIPTIONS_EN = {
+    "market-hall": "A large 19th-century market hall under its glass roof, people sitting "
+    "at long tables.",
+    "cafe-terrace": "A café-bar terrace in the evening, under strings of lights.",
+    "workshop": "A makers’ workshop: workbenches, a wall of tools, people at work.",
+    "community-garden": "A community garden above the roofs of Paris, with planted beds.",
+    "meeting-room": "A meeting room, chairs in a circle facing a screen.",
+    "library-corner": "A reading corner: bookshelves, armchairs, a lamp.",
+    "festival-stage": "An open-air festival stage, bunting and the audience.",
+}
+
+
+def scene_alt(scene):
+    """(French, English) alternative text of a scene, for a page's own alt field."""
+    return SCENE_DESCRIPTIONS[scene], SCENE_DESCRIPTIONS_EN[scene]
+
 
 def _saved(title, picture, description=""):
     buffer = io.BytesIO()

@@ -37,6 +37,18 @@ class GalleryImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(
         label=_("Image"), help_text=_("A landscape photo, at least 1200 pixels wide.")
     )
+    # In the block, so that wagtail-localize translates it with the page (the image is shared).
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        # Galleries saved before this field read it as "", which wagtail-localize accepts.
+        default="",
+        help_text=_(
+            "Describe the image for people who cannot see it, in this page's language. "
+            "Empty: the image's own description is used."
+        ),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:

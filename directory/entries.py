@@ -256,6 +256,17 @@ class PlacePage(PlaceSearch, DirectoryEntryPage):
         related_name="+",
         help_text=_("A landscape photo, at least 1200 pixels wide; shown in link previews."),
     )
+    # On the page rather than the image: one image serves the French and English pages, and
+    # wagtail-localize sends this field for translation with the rest of the page.
+    image_alt = models.CharField(
+        _("main image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it, in this page's language. "
+            "Empty: the image's own description is used."
+        ),
+    )
     gallery = StreamField(
         [("image", GalleryImageBlock())],
         blank=True,
@@ -304,6 +315,7 @@ class PlacePage(PlaceSearch, DirectoryEntryPage):
         FieldPanel("summary"),
         FieldPanel("kind"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("description"),
         FieldPanel("lessons"),
         FieldPanel("gallery"),
@@ -347,6 +359,13 @@ class PlacePage(PlaceSearch, DirectoryEntryPage):
     @property
     def card_image(self):
         return self.image
+
+    @property
+    def image_alt_text(self):
+        """The page's own words for its image, else the image's description (or title)."""
+        if self.image is None:
+            return ""
+        return self.image_alt or self.image.default_alt_text
 
     @property
     def card_eyebrow(self):

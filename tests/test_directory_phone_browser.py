@@ -28,6 +28,16 @@ def _first_result_top(tab):
     return tab.locator(".directory-card").first.bounding_box()["y"]
 
 
+def _chips_reachable(tab):
+    """Every chip lies within the page's width, even if its list scrolls sideways."""
+    return tab.evaluate(
+        """() => [...document.querySelectorAll('.directory-active__link')].every(
+            (chip) => chip.getBoundingClientRect().width > 0
+                && chip.offsetLeft + chip.offsetWidth <= chip.offsetParent.scrollWidth
+        )"""
+    )
+
+
 def test_phone_shows_results_first_and_applies_a_box_at_once(browser, live_server, demo_site):
     _require(AXE, "axe-core")
     # axe is injected as a script, which the portal's own policy rightly forbids.
@@ -38,7 +48,13 @@ def test_phone_shows_results_first_and_applies_a_box_at_once(browser, live_serve
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     violations = []
 
-    for path in ("/fr/annuaire/", "/en/directory/"):
+    for path in (
+        "/fr/annuaire/",
+        "/en/directory/",
+        # Several filters and a query: their removable chips must not push the results down.
+        "/fr/annuaire/?q=lieu&entry=organisation&entry=place&city=Paris",
+        "/en/directory/?q=place&entry=organisation&entry=place&city=Paris",
+    ):
         tab.goto(live_server.url + path)
         # The first result shows on the first screen, below the header, without scrolling.
         header = tab.locator("header.site-header").bounding_box()
@@ -47,6 +63,11 @@ def test_phone_shows_results_first_and_applies_a_box_at_once(browser, live_serve
         assert not tab.evaluate(OVERFLOW), path
         assert tab.locator("[data-directory-panel]").get_attribute("open") is None
         violations += _axe(tab)
+        if "city=" in path:
+            chips = tab.locator(".directory-active__link")
+            assert chips.count() == 4, path  # the query, two types, one city
+            # Each chip stays reachable: inside the screen's width or its own scroller.
+            assert _chips_reachable(tab), path
 
     tab.goto(live_server.url + "/fr/annuaire/")
     # With the script, boxes apply at once: the button is not needed.

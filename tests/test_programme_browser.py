@@ -58,3 +58,35 @@ def test_festival_map_shows_the_listed_venues(page, live_server, demo_site):
     canvas.locator(".leaflet-marker-icon").first.click()
     assert "Pelouses du belvédère" in page.locator(".leaflet-popup-content").inner_text()
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_list_rows_keep_their_hours_together_and_titles_easy_to_tap(
+    browser, live_server, demo_site, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
+    tab = context.new_page()
+    for path in ("/fr/programme/", "/fr/annuaire/les-co-citoyens/"):  # plain and dated rows
+        tab.goto(live_server.url + path)
+        rows = tab.evaluate(
+            """() => [...document.querySelectorAll('.agenda__item')].map((row) => {
+                const hours = row.querySelector('.agenda__hours');
+                const link = row.querySelector('.card__title a').getBoundingClientRect();
+                return {
+                    hoursOnOneLine: !hours || [...hours.getClientRects()].every(
+                        (rect) => Math.abs(rect.top - hours.getClientRects()[0].top) < 4
+                    ),
+                    linkHeight: link.height,
+                    date: row.querySelector('.agenda__date')?.textContent || '',
+                };
+            })"""
+        )
+        assert rows, path
+        assert all(row["hoursOnOneLine"] for row in rows), path  # "14:00–18:00", not split
+        assert min(row["linkHeight"] for row in rows) >= 24, path  # WCAG 2.5.8
+        # French abbreviations are lower case with their full stop ("mer. 9 déc.").
+        assert all(not re.search(r"[A-Z]", row["date"]) for row in rows), path
+        assert not tab.evaluate(
+            "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+        )
+    context.close()

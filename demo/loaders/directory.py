@@ -15,7 +15,7 @@ from directory.models import (
 
 from ..data import directory as data
 from ..data.organisations import ORGANISATIONS
-from ..images import illustration, logo
+from ..images import illustration, logo, scene_alt
 
 
 def _glossary(spec, fields=("title", "summary", "city")):
@@ -64,16 +64,18 @@ def _themes(demo):
 
 
 def _place(demo, index, spec, themes):
+    alt_fr, alt_en = scene_alt(spec["scene"])
     return demo.child_page(
         index,
         PlacePage,
         spec["slug"],
-        _glossary(spec),
+        {**_glossary(spec), alt_fr: alt_en},
         **_entry_fields(spec, themes),
         lessons=_html(spec["lessons"]),
         kind=spec["kind"],
         year_opened=spec.get("year"),
         image=illustration(spec["title"][0], spec["scene"]),
+        image_alt=alt_fr,
         tagged_keywords=_keywords(PlacePageKeyword, spec["keywords"]),
         **{facet: True for facet in spec["access"]},
     )

@@ -66,3 +66,30 @@ def test_machine_translation_is_wired_only_when_a_key_is_configured():
 
     assert without.stdout.strip().endswith("None")
     assert with_key.stdout.strip().endswith("DeepLTranslator")
+
+
+def test_two_databases_sharing_a_cache_never_share_keys(tmp_path):
+    """A benchmark's database beside the site's, with the same cache directory: a Site or
+    page cached from one must not be served from the other (it answered 500 there)."""
+
+    def prefix(database, cache_url=None):
+        env = {"SECRET_KEY": secrets.token_urlsafe(64), "DATABASE_URL": database}
+        if cache_url:
+            env["CACHE_URL"] = cache_url
+        result = _manage(
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])",
+            **env,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    site = prefix(f"sqlite:///{tmp_path / 'site.sqlite3'}")
+    assert site == prefix(f"sqlite:///{tmp_path / 'site.sqlite3'}")  # every process agrees
+    assert site != prefix(f"sqlite:///{tmp_path / 'bench.sqlite3'}")
+    assert site != prefix("postgres://portal:portal@db.example.org:5432/portal")
+    shared = prefix(
+        f"sqlite:///{tmp_path / 'site.sqlite3'}", "redis://127.0.0.1:6379/0?key_prefix=halles"
+    )
+    assert shared.startswith("halles-") and shared.endswith(site)

@@ -5,6 +5,7 @@ environment with django-environ; the defaults give a working local portal on SQL
 Wagtail's database search backend and no other service.
 """
 
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -161,6 +162,23 @@ CACHES = {
         "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000"
     )
 }
+# Keys name the database they were built from, so two databases sharing one cache (a
+# benchmark's or a staging copy's beside the site's, one Redis for several sites) never serve
+# each other's fragments: a cached Site or page of another database would point at rows that
+# do not exist here.
+_database_identity = "|".join(
+    str(DATABASES["default"].get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+)
+CACHES["default"]["KEY_PREFIX"] = "-".join(
+    filter(
+        None,
+        [
+            # django-environ reads CACHE_URL's ?key_prefix= as "key_prefix", which Django ignores.
+            CACHES["default"].pop("key_prefix", None) or CACHES["default"].get("KEY_PREFIX"),
+            hashlib.sha256(_database_identity.encode()).hexdigest()[:12],
+        ],
+    )
+)
 
 # --- Search ---------------------------------------------------------------------------------
 # SEARCH_URL unset: readers search the read model in the database; elasticsearch://host:9200

@@ -140,4 +140,11 @@ def redis_url(tmp_path_factory):
 
 
 def cache_settings(url):
-    return {"default": environ.Env.cache_url_config(url)}
+    """CACHES of `url` as the production processes of production_env() read it, with their
+    key prefix (it names the database, the same test database for both)."""
+    from portal.settings.cache_keys import database_key_prefix
+
+    config = environ.Env.cache_url_config(url)
+    database = environ.Env.db_url_config(database_url())
+    config["KEY_PREFIX"] = database_key_prefix(database, config.pop("key_prefix", None))
+    return {"default": config}

@@ -28,6 +28,11 @@ def _first_result_top(tab):
     return tab.locator(".directory-card").first.bounding_box()["y"]
 
 
+def _first_result_name_bottom(tab):
+    name = tab.locator(".directory-card .card__title").first.bounding_box()
+    return name["y"] + name["height"]
+
+
 def _chips_reachable(tab):
     """Every chip lies within the page's width, even if its list scrolls sideways."""
     return tab.evaluate(
@@ -60,6 +65,8 @@ def test_phone_shows_results_first_and_applies_a_box_at_once(browser, live_serve
         header = tab.locator("header.site-header").bounding_box()
         top = _first_result_top(tab)
         assert header["y"] + header["height"] < top < PHONE["height"], (path, top)
+        # Its name too, not only the card's top edge.
+        assert _first_result_name_bottom(tab) <= PHONE["height"], (path, top)
         assert not tab.evaluate(OVERFLOW), path
         assert tab.locator("[data-directory-panel]").get_attribute("open") is None
         violations += _axe(tab)

@@ -5,20 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from demo.images import generated_image
-from languages.translation import translate as translate_now
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    def run(instance, locale, glossary):
-        with django_capture_on_commit_callbacks(execute=True):
-            translate_now(instance, locale, glossary)
-        return instance.get_translation(locale)
-
-    return run
 
 
 @pytest.fixture

@@ -70,8 +70,8 @@ def test_directory_cards_and_place_image_have_srcset(client, site_tree, picture)
     )
     card_image = organisation.select_one(".directory-card .card__image")
     _assert_responsive(card_image, loading="lazy")
-    # On phones the card shows a 4.5rem thumbnail: the browser picks the smallest width.
-    assert card_image["sizes"].startswith("(max-width: 39.99rem) 4.5rem")
+    # On phones the card shows a 3.5rem thumbnail: the browser picks the smallest width.
+    assert card_image["sizes"].startswith("(max-width: 39.99rem) 3.5rem")
     page = BeautifulSoup(client.get("/fr/annuaire/civic-hall/").content, "html.parser")
     main_image = page.select_one(".directory-entry__image img")
     _assert_responsive(main_image, loading="eager")

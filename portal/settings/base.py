@@ -169,6 +169,13 @@ CACHES["default"]["KEY_PREFIX"] = database_key_prefix(
     DATABASES["default"],
     CACHES["default"].pop("key_prefix", None) or CACHES["default"].get("KEY_PREFIX"),
 )
+# Wagtail keeps each rendition's row under a key of its own (image, size): in a cache apart,
+# so that a site with thousands of pictures never culls the content version or the fragments
+# out of the default cache (a file cache drops its oldest third when full).
+CACHES["renditions"] = env.cache_url(
+    "RENDITIONS_CACHE_URL", default=f"filecache://{VAR_DIR / 'renditions-cache'}?max_entries=5000"
+)
+CACHES["renditions"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"]
 
 # --- Search ---------------------------------------------------------------------------------
 # SEARCH_URL unset: readers search the read model in the database; elasticsearch://host:9200

@@ -13,7 +13,7 @@ import environ
 
 from search.backends import search_backends_from_url
 
-from .cache_keys import database_key_prefix
+from .cache_keys import caches_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -159,23 +159,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Shared by every process of the machine out of the box (files under var/cache): the page
 # cache, the content version that invalidates it, and the rate limits must agree between
 # gunicorn workers and the task worker. Several machines: CACHE_URL=redis://host:6379/0.
-CACHES = {
-    "default": env.cache_url(
-        "CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}?max_entries=5000"
-    )
-}
-# django-environ reads CACHE_URL's ?key_prefix= as "key_prefix", which Django ignores.
-CACHES["default"]["KEY_PREFIX"] = database_key_prefix(
-    DATABASES["default"],
-    CACHES["default"].pop("key_prefix", None) or CACHES["default"].get("KEY_PREFIX"),
-)
-# Wagtail keeps each rendition's row under a key of its own (image, size): in a cache apart,
-# so that a site with thousands of pictures never culls the content version or the fragments
-# out of the default cache (a file cache drops its oldest third when full).
-CACHES["renditions"] = env.cache_url(
-    "RENDITIONS_CACHE_URL", default=f"filecache://{VAR_DIR / 'renditions-cache'}?max_entries=5000"
-)
-CACHES["renditions"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"]
+CACHES = caches_from_environment(env, VAR_DIR, DATABASES["default"])
 
 # --- Search ---------------------------------------------------------------------------------
 # SEARCH_URL unset: readers search the read model in the database; elasticsearch://host:9200

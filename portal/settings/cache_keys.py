@@ -17,3 +17,24 @@ def database_key_prefix(database, configured=None):
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()[:12]
     return f"{configured}-{digest}" if configured else digest
+
+
+def caches_from_environment(env, var_dir, database):
+    """CACHES: CACHE_URL (files under var/cache by default) and, apart, Wagtail's renditions
+    (RENDITIONS_CACHE_URL): one key per image and size, so that a site with thousands of
+    pictures never culls the content version or the fragments out of the default cache (a
+    file cache drops its oldest third when full)."""
+    default = env.cache_url(
+        "CACHE_URL", default=f"filecache://{var_dir / 'cache'}?max_entries=5000"
+    )
+    # django-environ reads CACHE_URL's ?key_prefix= as "key_prefix", which Django ignores.
+    default["KEY_PREFIX"] = database_key_prefix(
+        database, default.pop("key_prefix", None) or default.get("KEY_PREFIX")
+    )
+    renditions = env.cache_url(
+        "RENDITIONS_CACHE_URL",
+        default=f"filecache://{var_dir / 'renditions-cache'}?max_entries=5000",
+    )
+    renditions.pop("key_prefix", None)
+    renditions["KEY_PREFIX"] = default["KEY_PREFIX"]
+    return {"default": default, "renditions": renditions}

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from directory.choices import Sort
 from directory.models import Theme
 from programme.forms import ProgrammeFilterForm
-from programme.models import FestivalPage
+from programme.models import EventPage, FestivalPage
 
 from .forms import EmbedDirectoryForm, EmbedOptionsForm
 from .widgets import WIDGETS, embed_path, index_page, localise_params, query_string
@@ -43,7 +43,8 @@ def _filter_form(widget, params, locale):
         form = programme.filter_form(params)
     else:
         festivals = FestivalPage.objects.live().public().filter(locale=locale)
-        form = ProgrammeFilterForm(params, locale=locale, events=[], festivals=festivals)
+        events = EventPage.objects.none()  # no programme page: no outside venue to offer
+        form = ProgrammeFilterForm(params, locale=locale, events=events, festivals=festivals)
     form.is_valid()
     values = QueryDict(form.querystring())
     return form, {name: values.getlist(name) for name in values}

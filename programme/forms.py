@@ -138,15 +138,13 @@ class ProgrammeFilterForm(forms.Form):
     def _place_choices(locale, events):
         """The halls' rooms, then the outside venues the listed events take place at."""
         rooms = list(rooms_of(locale).values())  # by name (Room's ordering)
-        venues = []
-        if hasattr(events, "filter"):  # a queryset (the embed builder may give no events)
-            venues = (
-                events.filter(room__isnull=True)
-                .exclude(venue_name="")
-                .order_by("venue_name")
-                .values_list("venue_name", flat=True)
-                .distinct()
-            )
+        venues = (
+            events.filter(room__isnull=True)
+            .exclude(venue_name="")
+            .order_by("venue_name")
+            .values_list("venue_name", flat=True)
+            .distinct()
+        )
         choices = [("", _("All places"))]
         if rooms:
             choices.append((_("At the halls"), [(r.slug, r.name) for r in rooms]))

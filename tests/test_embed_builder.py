@@ -79,6 +79,22 @@ def test_programme_filters_carry_the_festival_into_the_chosen_language(client):
     assert frame["src"] == "http://testserver/embed/programme/?audience=families"
 
 
+def test_without_a_live_programme_page_the_programme_filters_still_build():
+    from django.http import QueryDict
+
+    from embed_builder.builder import _filter_form
+    from programme.models import ProgrammePage
+
+    ProgrammePage.objects.update(live=False)  # no live programme page in any language
+    form, values = _filter_form(
+        "programme",
+        QueryDict("audience=families", mutable=True),
+        Locale.objects.get(language_code="fr"),
+    )
+    assert values == {"audience": ["families"]}
+    assert [value for value, _label in form.fields["room"].choices][0] == ""  # rooms, no venue
+
+
 def test_bad_choices_are_reported_and_left_out_never_fatal(client):
     soup, frame, _preview = built(
         client,

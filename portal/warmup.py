@@ -12,17 +12,18 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import connections
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
 
 
-def _template_names():
-    """Every template of the project: templates/ and each app of ours (not the libraries')."""
-    roots = [Path(directory) for directory in settings.TEMPLATES[0]["DIRS"]]
+def _template_names(folder="templates", project_dirs=True):
+    """Every template of the project in the apps' `folder` (not the libraries'), and in
+    templates/ when `project_dirs`."""
+    roots = [Path(directory) for directory in settings.TEMPLATES[0]["DIRS"]] if project_dirs else []
     roots += [
-        Path(app.path) / "templates"
+        Path(app.path) / folder
         for app in apps.get_app_configs()
         if Path(app.path).is_relative_to(settings.BASE_DIR) and ".venv" not in Path(app.path).parts
     ]
@@ -41,6 +42,8 @@ def warm_up():
             get_template(name)  # compiled once, kept by the cached loader
         except (TemplateDoesNotExist, TemplateSyntaxError):
             continue  # a partial that only makes sense included (shown when it is used)
-    # Nothing above should need the database; make sure no connection is shared with the
-    # workers gunicorn forks from this process.
+    jinja2 = engines["jinja2"]  # portal/jinja2.py: compiled templates kept by its environment
+    for name in _template_names("jinja2", project_dirs=False):
+        jinja2.get_template(name)
+    # Make sure no connection is shared with the workers gunicorn forks from this process.
     connections.close_all()

@@ -371,10 +371,19 @@ class EventPage(
         return [page for page in self._localized(self.organisers) if page.live]
 
     @property
+    def format_label(self):
+        """`get_format_display()` without its cost: Django rebuilds a dictionary of the
+        choices, translating every label, each time it is called (listings call it per row)."""
+        try:
+            return EventFormat(self.format).label
+        except ValueError:
+            return self.format
+
+    @property
     def card_tagline(self):
         """The format, and "Free" when it is: the last line of the event's cards."""
         free = _("Free") if self.is_free else ""
-        return " · ".join(str(part) for part in (self.get_format_display(), free) if part)
+        return " · ".join(str(part) for part in (self.format_label, free) if part)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

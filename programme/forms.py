@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.forms.renderers import Jinja2
 from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Theme
@@ -171,6 +171,10 @@ class ProgrammeFilterForm(forms.Form):
         """How many filters of the disclosure panel are set (not the keywords, view, dates)."""
         names = ("format", "audience", "theme", "festival", "room", "access", "free", "from", "to")
         return sum(1 for name in names if self.value(name))
+
+    def active_label(self, count):
+        """ "(2 active)" in the disclosure's summary, without the brackets."""
+        return ngettext("%(counter)s active", "%(counter)s active", count) % {"counter": count}
 
     def value(self, name, default=None):
         """A cleaned value, or `default` when it is missing or invalid."""

@@ -131,6 +131,12 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The programme's agenda rows (portal/jinja2.py): templates under <app>/jinja2/.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "portal.jinja2.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------

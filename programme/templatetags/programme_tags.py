@@ -1,4 +1,6 @@
 from django import template
+from django.template import engines
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from programme.events import EventPage
@@ -7,6 +9,35 @@ from programme.queries import upcoming_at
 register = template.Library()
 
 UPCOMING_LIMIT = 6
+
+
+def _rows(template_name, context, **values):
+    """A Jinja2 template of programme/jinja2/ (see portal/jinja2.py), drawn inside a Django
+    template with its request and the listing's link target (embedded listings open links in
+    a new tab)."""
+    template = engines["jinja2"].get_template(template_name)
+    values["link_target"] = context.get("link_target")
+    html = template.render(values, request=context.get("request"))
+    return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value it drew
+
+
+@register.simple_tag(takes_context=True)
+def programme_filters(context):
+    """The listing's filter form."""
+    names = ("filter_form", "is_calendar", "month", "clear_url", "page")
+    return _rows("programme/filters.html", context, **{name: context.get(name) for name in names})
+
+
+@register.simple_tag(takes_context=True)
+def agenda_days(context, days):
+    """The agenda's days, each with its dates."""
+    return _rows("programme/agenda_days.html", context, days=days)
+
+
+@register.simple_tag(takes_context=True)
+def agenda_items(context, occurrences):
+    """Dates from several days, each showing its day."""
+    return _rows("programme/agenda_items.html", context, occurrences=occurrences, show_date=True)
 
 
 @register.filter

@@ -1,0 +1,106 @@
+"""The agenda's rows and filter form, drawn by Jinja2 (portal/jinja2.py): escaped, in the
+reader's language and time zone, and compiled before a worker's first request."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.template import engines
+
+from portal import warmup
+
+from .test_programme_pages import add_event, programme, soon  # noqa: F401 - fixtures
+
+
+def _soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_a_row_escapes_what_an_editor_typed(client, programme, soon):  # noqa: F811
+    add_event(
+        programme,
+        "atelier",
+        soon(14),
+        title='<script>alert("x")</script> & co',
+        summary="<img src=x onerror=alert(1)>",
+        venue_name="<b>Halle</b>",
+        en=False,
+    )
+
+    response = client.get("/fr/programme/")
+
+    assert b"<script>alert" not in response.content
+    assert b"<img src=x" not in response.content
+    assert b"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in response.content
+    row = BeautifulSoup(response.content, "html.parser").select_one(".agenda__item")
+    assert row.select_one(".card__title a").text == '<script>alert("x")</script> & co'
+    assert row.select_one(".card__meta").text.startswith("<b>Halle</b> · ")
+
+
+def test_a_row_reads_in_the_readers_language_and_time_zone(client, programme, soon):  # noqa: F811
+    add_event(programme, "atelier", soon(14), hours=3, format="workshop", is_free=True)
+    add_event(programme, "journee", soon(9, days=1), all_day=True, is_free=False, price=5)
+
+    fr = _soup(client, "/fr/programme/").select(".agenda__item")
+    en = _soup(client, "/en/programme/").select(".agenda__item")
+
+    assert fr[0].select_one(".agenda__hours").text == "14:00–17:00"  # Paris time
+    assert fr[0].time["datetime"] == soon(14).isoformat()
+    assert fr[0].select_one(".card__meta").text == "Atelier · Gratuit"
+    assert en[0].select_one(".card__meta").text == "Workshop · Free"
+    assert fr[1].select_one(".agenda__time").text == "Toute la journée"
+    assert en[1].select_one(".agenda__time").text == "All day"
+    assert fr[0].select_one(".agenda__url").text == "http://testserver/fr/programme/atelier/"
+
+
+def test_an_organisation_lists_its_dates_with_their_day(client, programme, soon):  # noqa: F811
+    from directory.models import OrganisationPage
+
+    directory = programme.get_parent()
+    organisation = OrganisationPage(
+        title="Collectif",
+        slug="collectif",
+        summary="Un collectif de quartier.",
+        organisation_type="association",
+        relation="member",
+        locale=programme.locale,
+    )
+    directory.add_child(instance=organisation)
+    organisation.save_revision().publish()
+    event = add_event(programme, "atelier", soon(14), en=False)
+    event.organisers.add(organisation)
+    event.save_revision().publish()
+
+    rows = _soup(client, organisation.url).select(".upcoming-at .agenda__item")
+
+    assert [row.select_one(".card__title a").text for row in rows] == ["Atelier"]
+    assert rows[0].select_one(".agenda__date").text  # e.g. "mer. 9 déc."
+
+
+def test_the_filter_summary_counts_active_filters_in_both_languages(client, programme):  # noqa: F811
+    fr = _soup(client, "/fr/programme/?format=workshop&free=on")
+    en = _soup(client, "/en/programme/?format=workshop")
+
+    assert fr.select_one(".programme-filters__count").text == "(2 actifs)"
+    assert en.select_one(".programme-filters__count").text == "(1 active)"
+    assert fr.select_one("details.programme-filters__more").has_attr("open")
+    assert fr.select_one("select[name=format] option[selected]")["value"] == "workshop"
+
+
+def test_a_bad_date_is_shown_next_to_its_field(client, programme):  # noqa: F811
+    soup = _soup(client, "/fr/programme/?from=2026-13-45")
+
+    field = soup.select_one("input[name=from]").find_parent(class_="programme-filters__field")
+    assert "programme-filters__field--error" in field["class"]
+    assert field.select_one(".errorlist").text.strip()
+
+
+@pytest.mark.django_db
+def test_the_warm_up_compiles_the_jinja2_templates(monkeypatch):
+    environment = engines["jinja2"].env
+    environment.cache.clear()
+
+    warmup.warm_up()
+
+    compiled = {name for _loader, name in (key for key in environment.cache)}
+    assert {"programme/_agenda_item.html", "programme/filters.html"} <= compiled

@@ -7,15 +7,18 @@ default in portal/gunicorn.py) the master does it once and every worker it forks
 those that replace a worker after `max_requests`, starts warm.
 """
 
+import logging
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
 from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 
 def _template_names(folder="templates", project_dirs=True):
@@ -32,6 +35,27 @@ def _template_names(folder="templates", project_dirs=True):
             yield path.relative_to(root).as_posix()
 
 
+def refresh_sqlite_statistics():
+    """Let SQLite's query planner know the size of each table, as PostgreSQL's autovacuum
+    does for it.
+
+    Without statistics, SQLite guesses that an equality on any indexed column selects about
+    ten rows: on a site with thousands of directory pages it read the programme's events by
+    scanning every page of the language (`locale_id = ?`) rather than the few event rows
+    (1.8 ms instead of 0.05 ms for thirty events). `analysis_limit` bounds the cost on a
+    large database (SQLite's advice); each start refreshes them.
+    """
+    connection = connections["default"]
+    if connection.vendor != "sqlite":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")
+    except DatabaseError:  # locked by a long write, or read-only: the guesses will do
+        logger.warning("Could not refresh SQLite's table statistics", exc_info=True)
+
+
 def warm_up():
     get_resolver().url_patterns  # noqa: B018 - imports every view module and builds the resolver
     for code, _name in settings.LANGUAGES:
@@ -45,5 +69,6 @@ def warm_up():
     jinja2 = engines["jinja2"]  # portal/jinja2.py: compiled templates kept by its environment
     for name in _template_names("jinja2", project_dirs=False):
         jinja2.get_template(name)
+    refresh_sqlite_statistics()
     # Make sure no connection is shared with the workers gunicorn forks from this process.
     connections.close_all()

@@ -16,9 +16,12 @@ _uncached_get_view_restrictions = Page.get_view_restrictions
 
 
 def all_restrictions():
+    # Their pages in a second query, made only when there is a restriction, rather than a
+    # join: on SQLite with table statistics (portal.database), a join with the empty table
+    # made the planner read every page to find none.
     return remembered(
         "page-view-restrictions",
-        lambda: list(PageViewRestriction.objects.select_related("page")),
+        lambda: list(PageViewRestriction.objects.prefetch_related("page")),
     )
 
 

@@ -104,3 +104,20 @@ def test_the_warm_up_compiles_the_jinja2_templates(monkeypatch):
 
     compiled = {name for _loader, name in (key for key in environment.cache)}
     assert {"programme/_agenda_item.html", "programme/filters.html"} <= compiled
+
+
+@pytest.mark.django_db
+def test_the_warm_up_gives_sqlite_its_table_statistics(django_db_blocker):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps its own statistics (autovacuum)")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS sqlite_stat1")
+
+    warmup.refresh_sqlite_statistics()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+        analysed = {row[0] for row in cursor.fetchall()}
+    assert "wagtailcore_page" in analysed

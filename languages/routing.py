@@ -12,7 +12,10 @@ Below the root, Wagtail reads two rows per level (the child by slug, then its sp
 `route_down` reads the base rows of the whole path in one query, by `url_path`, then the
 last page's specific row, and hands over to a page's own `route` wherever a page routes by
 rules of its own (a routable page's own routes): the same result in two queries whatever the
-depth.
+depth. Each process then remembers, under the content version, which page each path reached
+(pagecache.fragments.local_fragment): the next request for it reads that page's row alone.
+Only paths that lead to a page are remembered, by the part the tree consumed, so a made-up
+address below a routable page adds nothing.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +25,7 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from pagecache.fragments import cached_fragment
+from pagecache.fragments import cached_fragment, local_fragment, remember_local_fragment
 
 
 def site_for_request(request):
@@ -74,10 +77,11 @@ def _passes_to_child(page, remaining):
     return False
 
 
-def route_down(request, root, components):
-    """`root.route(request, components)`, with the pages of the path read in one query."""
+def _descend(root, components):
+    """The page the tree leads `components` to from `root`, as Wagtail's routing hands them
+    down, as its specific type, and the components left for that page's own `route`."""
     if not components or not _passes_to_child(root, components):
-        return root.route(request, components)
+        return root, components
     prefixes = [
         root.url_path + "".join(f"{slug}/" for slug in components[: index + 1])
         for index in range(len(components))
@@ -97,22 +101,54 @@ def route_down(request, root, components):
         page._cached_parent_obj = parent  # as Wagtail's route does: get_parent() is free
         remaining = components[index + 1 :]
         if not remaining or not _passes_to_child(page, remaining):
-            return page.specific.route(request, remaining)
+            return page.specific, remaining
         parent = page
     raise Http404  # not reached: the last prefix returns above
 
 
+def route_down(request, root, components):
+    """`root.route(request, components)`, with the pages of the path read in one query."""
+    page, remaining = _descend(root, components)
+    return page.route(request, remaining)
+
+
+def _remembered_start(request, site, components):
+    """The deepest page of `components` this process has already reached, under the current
+    content version, as its specific type, and the components below it; else the localized
+    root and all of them. One query (that page's row) instead of three."""
+    language = translation.get_language()
+    for length in range(len(components), 0, -1):
+        found = local_fragment(request, "route", [site.pk, language, *components[:length]])
+        if found is None:
+            continue
+        pk, content_type_id = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=pk).first() if model is not None else None
+        if page is not None:  # else deleted meanwhile, before the version moved on
+            return page, components[length:]
+    return localized_root(request, site), components
+
+
+def _route(request, site, components):
+    start, below = _remembered_start(request, site, components)
+    page, remaining = _descend(start, below)
+    if page is not start:  # a page reached by the tree: remember the way to it
+        reached = components[: len(components) - len(remaining)]
+        key = [site.pk, translation.get_language(), *reached]
+        remember_local_fragment(request, "route", key, (page.pk, page.content_type_id))
+    return page.route(request, remaining)
+
+
 def route_for_request(request, path):
-    """Wagtail's `Page.route_for_request`, starting from `localized_root` (same result,
-    remembered on the request the same way)."""
+    """Wagtail's `Page.route_for_request`, starting from the deepest page of the path this
+    process has reached before, else from `localized_root` (same result, remembered on the
+    request the same way)."""
     if not hasattr(request, "_wagtail_route_for_request"):
         try:
             site = site_for_request(request)
             if site:
                 components = [component for component in path.split("/") if component]
-                request._wagtail_route_for_request = route_down(
-                    request, localized_root(request, site), components
-                )
+                request._wagtail_route_for_request = _route(request, site, components)
             else:
                 request._wagtail_route_for_request = None
         except Http404:

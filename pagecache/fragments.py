@@ -11,7 +11,7 @@ do; the tests of the fragments turn them back on).
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from .version import content_version
 
@@ -30,6 +30,31 @@ def _version(request):
     return version
 
 
+def _key(request, name, key_parts):
+    return ":".join(["fragment", _version(request), name, *map(str, key_parts)])
+
+
+def _local_cache():
+    """The cache of this process ("local" in CACHES): for small values read on every request,
+    where even a file read counts, and for keys too many to share (one per page)."""
+    if settings.PORTAL_FRAGMENT_CACHE_SECONDS <= 0:
+        return None
+    return caches["local"]
+
+
+def local_fragment(request, name, key_parts):
+    """What `remember_local_fragment` stored for `name` and `key_parts` under the current
+    content version, in this process; None when nothing was."""
+    local = _local_cache()
+    return local.get(_key(request, name, key_parts)) if local is not None else None
+
+
+def remember_local_fragment(request, name, key_parts, value):
+    local = _local_cache()
+    if local is not None:
+        local.set(_key(request, name, key_parts), value, settings.PORTAL_FRAGMENT_CACHE_SECONDS)
+
+
 def cached_fragment(request, name, key_parts, build):
     """`build()`'s value for `name` and `key_parts` (site, language...), built once per content
     version. The value must pickle; if the cache is down, it is built every time."""
@@ -37,7 +62,7 @@ def cached_fragment(request, name, key_parts, build):
     if timeout <= 0:
         return build()
     try:
-        key = ":".join(["fragment", _version(request), name, *map(str, key_parts)])
+        key = _key(request, name, key_parts)
         value = cache.get(key)
     except Exception:  # the cache server is down: build it, uncached
         logger.warning("Fragment cache unavailable", exc_info=True)

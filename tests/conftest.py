@@ -31,12 +31,13 @@ def translate():
 @pytest.fixture(autouse=True)
 def fresh_content_type_cache():
     """A transactional test's flush gives content types new keys; forget the cached ones, and
-    the renditions cached by an earlier test (their rows were rolled back)."""
+    the renditions and routes cached by an earlier test (their rows were rolled back)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import caches
 
     ContentType.objects.clear_cache()
     caches["renditions"].clear()
+    caches["local"].clear()
 
 
 @pytest.fixture

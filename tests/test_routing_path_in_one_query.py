@@ -1,17 +1,19 @@
 """Routing reads the pages of a path in one query (languages/routing.py `route_down`) and
-reaches the same page, sub-route and 404 as Wagtail's own `Page.route`, level by level."""
+reaches the same page, sub-route and 404 as Wagtail's own `Page.route`, level by level; a
+path reached before costs one query, until the content version moves on."""
 
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache, caches
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from home.models import ContentPage
-from languages.routing import route_down
+from languages.routing import route_down, route_for_request
 from programme.models import EventPage, FestivalPage, ProgrammePage
 
 
@@ -19,6 +21,11 @@ def _publish(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -97,3 +104,67 @@ def test_a_page_three_levels_down_costs_two_queries(tree):
     with CaptureQueriesContext(connection) as queries:
         assert page.get_parent().slug == "festival"
     assert len(queries) == 0
+
+
+# Each process remembers where a path leads (languages/routing.py `_route`) -------------------
+
+
+@pytest.fixture
+def remembering(settings):
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()  # a new content version
+    caches["local"].clear()
+    yield caches["local"]
+    cache.clear()
+
+
+def _served(path):
+    request = RequestFactory().get(path)
+    request.LANGUAGE_CODE = "fr"
+    with translation.override("fr"):
+        found = route_for_request(request, path[len("/fr") :])  # None where Wagtail raises 404
+    return _outcome(lambda: found) if found is not None else "404"
+
+
+@pytest.mark.parametrize("components", PATHS, ids="/".join)
+def test_a_remembered_path_leads_where_wagtail_does(tree, remembering, components):
+    path = "/fr/" + "".join(f"{slug}/" for slug in components)
+    request = RequestFactory().get(path)
+
+    first, second = _served(path), _served(path)
+
+    assert first == second == _outcome(lambda: tree.route(request, components))
+
+
+def test_a_page_reached_before_costs_one_query(tree, remembering):
+    _served("/fr/programme/festival/atelier/")
+    request = RequestFactory().get("/fr/programme/festival/atelier/")
+
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        page, _args, _kwargs = route_for_request(request, "/programme/festival/atelier/")
+
+    assert type(page) is EventPage
+    assert len(queries) == 1  # the event's own row
+
+
+def test_a_made_up_address_below_a_page_is_not_remembered(tree, remembering):
+    _served("/fr/programme/festival/atelier/")
+    remembered = len(remembering._cache)
+
+    for n in range(20):
+        assert _served(f"/fr/programme/festival/atelier/registration/token-{n}/") != "404"
+        assert _served(f"/fr/programme/nulle-part-{n}/") == "404"
+
+    assert len(remembering._cache) == remembered
+
+
+def test_a_moved_page_is_found_at_its_new_address(tree, remembering, commit):
+    assert _served("/fr/programme/festival/")[1] == "FestivalPage"
+    festival = FestivalPage.objects.get(slug="festival")
+
+    with commit():  # the content version moves on at the commit
+        festival.slug = "festival-2027"
+        festival.save_revision().publish()
+
+    assert _served("/fr/programme/festival/") == "404"
+    assert _served("/fr/programme/festival-2027/atelier/")[1] == "EventPage"

@@ -147,4 +147,5 @@ def cache_settings(url):
     config = environ.Env.cache_url_config(url)
     database = environ.Env.db_url_config(database_url())
     config["KEY_PREFIX"] = database_key_prefix(database, config.pop("key_prefix", None))
-    return {"default": config}
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-local"}
+    return {"default": config, "local": local}

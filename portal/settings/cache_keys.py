@@ -37,4 +37,11 @@ def caches_from_environment(env, var_dir, database):
     )
     renditions.pop("key_prefix", None)
     renditions["KEY_PREFIX"] = default["KEY_PREFIX"]
-    return {"default": default, "renditions": renditions}
+    # Each process's own, keyed by the content version (pagecache.fragments.local_fragment):
+    # which page each path leads to, read on every request.
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-local",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+    return {"default": default, "renditions": renditions, "local": local}

@@ -116,7 +116,14 @@ class DirectoryEntryPage(FreshnessMixin, AddressMixin, EntrySearch, Page):
 
     @property
     def country_name(self):
-        return self.get_country_display() if self.country else ""
+        # Not get_country_display(): Django rebuilds and translates the whole list of
+        # countries each time it is called.
+        if not self.country:
+            return ""
+        try:
+            return str(Country(self.country).label)
+        except ValueError:
+            return self.country
 
     @property
     def location_line(self):

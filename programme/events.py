@@ -351,8 +351,8 @@ class EventPage(
     def _localized(self, manager):
         """Objects of a many-to-many field in the page's language (stored in the source's)."""
         objects = list(manager.all())
-        if not objects:
-            return []
+        if all(obj.locale_id == self.locale_id for obj in objects):
+            return objects  # chosen in the page's own language (always so in the source's)
         model = type(objects[0])
         keys = [obj.translation_key for obj in objects]
         found = {
@@ -375,7 +375,7 @@ class EventPage(
         """`get_format_display()` without its cost: Django rebuilds a dictionary of the
         choices, translating every label, each time it is called (listings call it per row)."""
         try:
-            return EventFormat(self.format).label
+            return str(EventFormat(self.format).label)
         except ValueError:
             return self.format
 
@@ -391,7 +391,9 @@ class EventPage(
         context["json_ld"] = self.json_ld(request)
         context["calendar_links"] = self.calendar_links(request)
         context.update(views.registration_context(request, self))
-        # The parent is the programme or a festival (the only one with events of its own).
-        parent = self.get_parent().specific
-        context["festival"] = parent if hasattr(parent, "festival_events") else None
+        # The parent is the programme or a festival (the only one with events of its own):
+        # its own row is read only for a festival.
+        parent = self.get_parent()
+        is_festival = hasattr(parent.specific_class, "festival_events")
+        context["festival"] = parent.specific if is_festival else None
         return context

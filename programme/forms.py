@@ -30,6 +30,18 @@ def _midnight(day):
     return dt.datetime.combine(day, dt.time.min, local_zone())
 
 
+def _translated(options):
+    """Choices with their labels translated now (they are cached per language): plain strings
+    are read back from the cache faster than lazy translations."""
+
+    def choice(key, label):
+        if isinstance(label, list | tuple):  # a group: its name, then its choices
+            return str(key), [choice(*inner) for inner in label]
+        return key, str(label)
+
+    return {name: [choice(*item) for item in choices] for name, choices in options.items()}
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -115,7 +127,9 @@ class ProgrammeFilterForm(forms.Form):
             found = options()
         else:
             key = [*choices_key, locale.pk, get_language()]
-            found = cached_fragment(None, "programme-filter-options", key, options)
+            found = cached_fragment(
+                None, "programme-filter-options", key, lambda: _translated(options())
+            )
         for name, choices in found.items():
             self.fields[name].choices = choices
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -76,11 +77,14 @@ class ProgrammePage(ListingMixin, RoutablePageMixin, Page):
         verbose_name = _("programme")
 
     def filter_form(self, data):
-        festivals = FestivalPage.objects.live().public().filter(locale=self.locale)
+        # Built only if used: the options are cached, and a festival is rarely chosen.
+        festivals = SimpleLazyObject(
+            lambda: FestivalPage.objects.live().public().filter(locale=self.locale)
+        )
         return ProgrammeFilterForm(
             data,
             locale=self.locale,
-            events=self.listed_events(),
+            events=SimpleLazyObject(self.listed_events),
             festivals=festivals,
             choices_key=("programme", self.pk),
         )

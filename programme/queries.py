@@ -148,6 +148,15 @@ INDEXED = "indexed"
 MICROSECOND = dt.timedelta(microseconds=1)
 
 
+# The columns an agenda row and its dates need (OccurrenceList's `fields`): a third of an
+# event page's, which halves the cost of building thirty of them.
+LISTED_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "locale", "live", "translation_key"),
+    *("start", "end", "all_day", "status", "format", "is_free", "summary"),
+    *("room", "venue_name"),
+    *("recurrence_frequency", "recurrence_interval", "recurrence_weekdays"),
+    *("recurrence_setpos", "recurrence_until", "recurrence_count", "recurrence_exclusions"),
+)
 LISTING_ROW = ("pk", "start", "title", "recurrence_frequency")
 LISTING_ROW += ("changed", "covered", "stored__start")
 
@@ -163,9 +172,12 @@ class OccurrenceList:
     usable stored dates are expanded in Python.
     """
 
-    def __init__(self, events, after, before, request=None, newest_first=False):
+    def __init__(self, events, after, before, request=None, newest_first=False, fields=None):
+        """`fields`: the only columns the pages of the slice shown need (LISTED_FIELDS for
+        the agenda's rows); all of them by default (exports, API)."""
         self.events = events
         self.request = request
+        self.fields = fields
         # One query lists the simple events (one-off, without a changed date) with their row's
         # date, and the others with their stored dates in the window, if their stored span
         # is of their live revision and covers the window; the rest are expanded.
@@ -223,7 +235,10 @@ class OccurrenceList:
         indexed = any(occurrence is INDEXED for *_rest, occurrence in keys)
         urls = PageUrls(self.request)
         events = {}
-        for event in prepare(self.events.filter(pk__in=pks), self.request, overrides=indexed):
+        listed = self.events.filter(pk__in=pks)
+        if self.fields:
+            listed = listed.only(*self.fields)
+        for event in prepare(listed, self.request, overrides=indexed):
             events[event.pk] = event
             event.listing_url = urls(event)
         return events

@@ -18,7 +18,7 @@ from . import places
 from .choices import OccurrenceStatus, RegistrationMode, RegistrationStatus
 from .forms import MONTH_FORMAT, RegistrationForm
 from .month_grid import build_month
-from .queries import OccurrenceList, expand, overlapping
+from .queries import LISTED_FIELDS, OccurrenceList, expand, overlapping
 from .recurrence import local_zone
 from .registrations import Registration
 
@@ -77,7 +77,9 @@ def listing_context(request, page, base_url=None):
     if is_calendar:
         context["month"] = _month_context(request, form, events, (after, before))
         return context
-    occurrences = OccurrenceList(events, after, before, request, newest_first=newest_first)
+    occurrences = OccurrenceList(
+        events, after, before, request, newest_first=newest_first, fields=LISTED_FIELDS
+    )
     page_obj = Paginator(occurrences, PER_PAGE).get_page(request.GET.get("page"))
     context["page_obj"] = page_obj
     context["days"] = [

@@ -16,8 +16,11 @@ def _rows(template_name, context, **values):
     template with its request and the listing's link target (embedded listings open links in
     a new tab)."""
     template = engines["jinja2"].get_template(template_name)
+    request = context.get("request")
     values["link_target"] = context.get("link_target")
-    html = template.render(values, request=context.get("request"))
+    # Printed rows show their address in full: the scheme and host, worked out once.
+    values["origin"] = request.build_absolute_uri("/")[:-1] if request is not None else ""
+    html = template.render(values, request=request)
     return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value it drew
 
 

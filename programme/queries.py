@@ -5,6 +5,8 @@ queries however many events and repetitions there are.
 """
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
@@ -246,7 +248,10 @@ class OccurrenceList:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        keys = self.keys[index]
+        return OccurrenceSlice(self, self.keys[index])
+
+    def build(self, keys):
+        """The occurrences of `keys` (some of self.keys), their events loaded in one query."""
         events = self._load(keys)
         occurrences = []
         for start, _title, pk, occurrence in keys:
@@ -266,6 +271,36 @@ class OccurrenceList:
                 occurrence.room = event.localized_room
             occurrences.append(occurrence)
         return occurrences
+
+
+class OccurrenceSlice(Sequence):
+    """Some of an OccurrenceList's occurrences (a page of a listing), built when first read: a
+    listing whose rows are cached (programme_tags.agenda_days) never loads their events."""
+
+    def __init__(self, source, keys):
+        self.source = source
+        self.keys = keys
+        self._occurrences = None
+
+    def _built(self):
+        if self._occurrences is None:
+            self._occurrences = self.source.build(self.keys)
+        return self._occurrences
+
+    def __getitem__(self, index):
+        return self._built()[index]
+
+    def __len__(self):
+        return len(self._built())
+
+    def __bool__(self):
+        return bool(self.keys)
+
+    def identity(self):
+        """Which dates of which events these are: with the content version, it names their
+        rows' markup."""
+        dates = ",".join(f"{pk}@{start.isoformat()}" for start, _title, pk, _o in self.keys)
+        return hashlib.sha256(dates.encode()).hexdigest()
 
 
 def upcoming_occurrences(events, limit=None, request=None, days=365):

@@ -1,6 +1,5 @@
 """What the programme and festival pages show: filtered occurrences, paginated, by day."""
 
-from itertools import groupby
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -81,10 +80,7 @@ def listing_context(request, page, base_url=None):
         events, after, before, request, newest_first=newest_first, fields=LISTED_FIELDS
     )
     page_obj = Paginator(occurrences, PER_PAGE).get_page(request.GET.get("page"))
-    context["page_obj"] = page_obj
-    context["days"] = [
-        (day, list(items)) for day, items in groupby(page_obj.object_list, lambda o: o.day)
-    ]
+    context["page_obj"] = page_obj  # its dates are read, by day, by programme_tags.agenda_days
     return context
 
 

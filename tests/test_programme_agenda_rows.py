@@ -1,9 +1,13 @@
 """The agenda's rows and filter form, drawn by Jinja2 (portal/jinja2.py): escaped, in the
-reader's language and time zone, and compiled before a worker's first request."""
+reader's language and time zone, compiled before a worker's first request, and cached under
+the content version for the dates they show."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.db import connection
 from django.template import engines
+from django.test.utils import CaptureQueriesContext
 
 from portal import warmup
 
@@ -121,3 +125,65 @@ def test_the_warm_up_gives_sqlite_its_table_statistics(django_db_blocker):
         cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
         analysed = {row[0] for row in cursor.fetchall()}
     assert "wagtailcore_page" in analysed
+
+
+# Rows cached under the content version (programme_tags.agenda_days) ---------------------------
+
+
+@pytest.fixture
+def fragments(settings):
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()  # a new content version
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def _soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def _rows_html(response):
+    return str(BeautifulSoup(response.content, "html.parser").select_one(".agenda"))
+
+
+def test_a_listing_read_again_loads_none_of_its_events(client, programme, soon, fragments):  # noqa: F811
+    for n in range(3):
+        add_event(programme, f"atelier-{n}", soon(10 + n), summary=f"Résumé {n}", en=False)
+    first = client.get("/fr/programme/")
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/fr/programme/")
+
+    assert _rows_html(second) == _rows_html(first)
+    assert "Résumé 2" in _rows_html(second)
+    loading_rows = [q["sql"] for q in queries if '"programme_eventpage"."summary"' in q["sql"]]
+    assert loading_rows == []  # the listing query alone: no event page is built
+
+
+def test_a_published_change_shows_at_once(client, programme, soon, fragments, commit):  # noqa: F811
+    event = add_event(programme, "atelier", soon(14), en=False)
+    assert "Atelier" in _rows_html(client.get("/fr/programme/"))
+
+    with commit():  # the content version moves on at the commit
+        event.title = "Atelier réparation"
+        event.save_revision().publish()
+
+    assert "Atelier réparation" in _rows_html(client.get("/fr/programme/"))
+
+
+def test_each_language_and_embedding_has_its_own_rows(client, programme, soon, fragments):  # noqa: F811
+    add_event(programme, "atelier", soon(14), format="workshop")
+    embedded = client.get("/fr/programme/embed/")
+    page = client.get("/fr/programme/")
+    english = client.get("/en/programme/")
+
+    assert 'target="_blank"' in _rows_html(embedded)
+    assert 'target="_blank"' not in _rows_html(page)
+    meta = lambda response: _soup_of(response).select_one(".card__meta").text  # noqa: E731
+    assert meta(page) == "Atelier · Gratuit"
+    assert meta(english) == "Workshop · Free"

@@ -1,14 +1,24 @@
+from itertools import groupby
+
 from django import template
 from django.template import engines
+from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page
 
+from pagecache.fragments import cached_fragment
 from programme.events import EventPage
 from programme.queries import upcoming_at
 
 register = template.Library()
 
 UPCOMING_LIMIT = 6
+
+
+def _origin(request):
+    """The scheme and host of the request: printed rows show their address in full."""
+    return request.build_absolute_uri("/")[:-1] if request is not None else ""
 
 
 def _rows(template_name, context, **values):
@@ -18,8 +28,7 @@ def _rows(template_name, context, **values):
     template = engines["jinja2"].get_template(template_name)
     request = context.get("request")
     values["link_target"] = context.get("link_target")
-    # Printed rows show their address in full: the scheme and host, worked out once.
-    values["origin"] = request.build_absolute_uri("/")[:-1] if request is not None else ""
+    values.setdefault("origin", _origin(request))
     html = template.render(values, request=request)
     return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value it drew
 
@@ -32,9 +41,29 @@ def programme_filters(context):
 
 
 @register.simple_tag(takes_context=True)
-def agenda_days(context, days):
-    """The agenda's days, each with its dates."""
-    return _rows("programme/agenda_days.html", context, days=days)
+def agenda_days(context, occurrences):
+    """The agenda's days, each with its dates. For a page of a listing (an OccurrenceSlice),
+    the markup is cached under the content version for those dates of those events: read
+    again, with other filters that select the same dates or after another reader, the page
+    loads none of its events. A publish anywhere moves the version on."""
+    request = context.get("request")
+    origin = _origin(request)
+
+    def draw():
+        days = [(day, list(items)) for day, items in groupby(occurrences, lambda o: o.day)]
+        return _rows("programme/agenda_days.html", context, days=days, origin=origin)
+
+    identity = getattr(occurrences, "identity", None)
+    if identity is None:
+        return draw()
+    key = [
+        get_language(),
+        timezone.get_current_timezone_name(),
+        origin,
+        context.get("link_target") or "",
+        identity(),
+    ]
+    return cached_fragment(request, "agenda-days", key, draw)
 
 
 @register.simple_tag(takes_context=True)

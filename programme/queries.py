@@ -316,10 +316,15 @@ def upcoming_at(page, events, request=None, limit=6, days=365):
     """The next occurrences of `events` (a listed queryset) that an organisation page organises
     or a room page's room hosts, soonest first (a handful of queries however many)."""
     if isinstance(page, OrganisationPage):
-        # A semi-join, not a join and DISTINCT (see PlacePage.related_entries).
-        organising = events.model.organisers.through.objects.filter(
-            organisationpage__translation_key=page.translation_key
-        ).values("eventpage_id")
+        # The ids first, in a light query: most organisations organise no event, and the
+        # events' own query (every column of three tables) is then not even built.
+        organising = list(
+            events.model.organisers.through.objects.filter(
+                organisationpage__translation_key=page.translation_key
+            ).values_list("eventpage_id", flat=True)
+        )
+        if not organising:
+            return []
         events = events.filter(pk__in=organising)
     elif getattr(page, "room_id", None):
         events = events.filter(room__translation_key=page.room.translation_key)

@@ -336,8 +336,14 @@ class EventPage(
         )
 
     def next_occurrences(self, limit=10, request=None, url=None):
-        now = timezone.now()
-        occurrences = self.occurrences_between(now, now + dt.timedelta(days=400), request, url=url)
+        """The coming dates, worked out once per request: an event page asks three times (its
+        dates, its JSON-LD and its calendar links)."""
+        key = (id(request), url)
+        memo = self.__dict__.setdefault("_next_occurrences", {}) if request is not None else {}
+        if key not in memo:
+            now = timezone.now()
+            memo[key] = self.occurrences_between(now, now + dt.timedelta(days=400), request, url)
+        occurrences = memo[key]
         return occurrences[:limit] if limit else occurrences
 
     def display_occurrence(self, request=None, url=None):
@@ -348,9 +354,24 @@ class EventPage(
         url = url if url is not None else self.get_url(request)
         return EventOccurrence(event=self, start=self.start, end=self.end, url=url)
 
-    def _localized(self, manager):
-        """Objects of a many-to-many field in the page's language (stored in the source's)."""
-        objects = list(manager.all())
+    def _linked_pages(self, field_name):
+        """The pages a ParentalManyToManyField links to: their ids first, in a light query
+        on the link table, and their rows (every column of two tables) only when there are
+        some; most events name no organiser. A preview's choice is in memory: read there."""
+        if field_name in getattr(self, "_cluster_related_objects", {}) or not self.pk:
+            return list(getattr(self, field_name).all())
+        field = self._meta.get_field(field_name)
+        ids = list(
+            field.remote_field.through.objects.filter(
+                **{field.m2m_field_name(): self.pk}
+            ).values_list(field.m2m_reverse_field_name(), flat=True)
+        )
+        return list(field.related_model.objects.filter(pk__in=ids)) if ids else []
+
+    def _localized(self, manager, objects=None):
+        """Objects of a many-to-many field in the page's language (stored in the source's);
+        `objects`, when given, are that field's objects, already read."""
+        objects = list(manager.all()) if objects is None else objects
         if all(obj.locale_id == self.locale_id for obj in objects):
             return objects  # chosen in the page's own language (always so in the source's)
         model = type(objects[0])
@@ -368,7 +389,8 @@ class EventPage(
     @cached_property
     def localized_organisers(self):
         """Live organisers in the page's language (set in bulk by queries.attach_organisers)."""
-        return [page for page in self._localized(self.organisers) if page.live]
+        organisers = self._linked_pages("organisers")
+        return [page for page in self._localized(self.organisers, organisers) if page.live]
 
     @property
     def format_label(self):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from directory.models import OrganisationPage
+from demo import factories
 from programme.models import EventPage, ProgrammePage
 
 
@@ -21,16 +21,7 @@ def programme(site_tree):
 
 
 def _organisation(parent, title):
-    page = OrganisationPage(
-        title=title,
-        slug=title.lower(),
-        summary="Une association.",
-        organisation_type="association",
-        relation="member",
-    )
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return factories.organisation(parent, title, slug=title.lower())
 
 
 def _event(programme, **fields):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
 
+from demo import factories
 from portal import warmup
 
 from .test_programme_pages import add_event, programme, soon  # noqa: F401 - fixtures
@@ -58,19 +59,7 @@ def test_a_row_reads_in_the_readers_language_and_time_zone(client, programme, so
 
 
 def test_an_organisation_lists_its_dates_with_their_day(client, programme, soon):  # noqa: F811
-    from directory.models import OrganisationPage
-
-    directory = programme.get_parent()
-    organisation = OrganisationPage(
-        title="Collectif",
-        slug="collectif",
-        summary="Un collectif de quartier.",
-        organisation_type="association",
-        relation="member",
-        locale=programme.locale,
-    )
-    directory.add_child(instance=organisation)
-    organisation.save_revision().publish()
+    organisation = factories.organisation(programme.get_parent(), "Collectif")
     event = add_event(programme, "atelier", soon(14), en=False)
     event.organisers.add(organisation)
     event.save_revision().publish()

@@ -1,6 +1,5 @@
 """What the programme and festival pages show: filtered occurrences, paginated, by day."""
 
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404

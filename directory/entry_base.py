@@ -138,8 +138,17 @@ class DirectoryEntryPage(FreshnessMixin, AddressMixin, EntrySearch, Page):
         context["keywords"] = sorted(tag.name for tag in self.keywords.all())
         context["json_ld"] = self.json_ld(request)
         context["related"] = self.related_entries()
-        context["directory_url"] = self.get_parent().get_url(request)
+        context["directory_url"] = self.directory_url(request)
         return context
+
+    def directory_url(self, request=None):
+        """The directory's address: the entry's own without its last segment (entries live
+        right under their directory), so that the directory's row is not read for it."""
+        url = self.get_url(request)
+        own = f"{self.slug}/"
+        if url and url.endswith("/" + own):
+            return url[: -len(own)]
+        return self.get_parent().get_url(request)
 
     def localized_themes(self, themes_by_key):
         """This entry's themes in the reader's language, from a translation_key -> Theme map."""

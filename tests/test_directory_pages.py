@@ -381,3 +381,15 @@ def test_each_facet_says_all_in_agreement_with_its_noun(client, directory, facet
     english = _all_labels(client.get("/en/directory/"))
     assert set(english.values()) <= {"All", "Any"}
     assert english.get("access", "Any") == "Any"
+
+
+def test_an_entry_links_back_to_its_directory_without_reading_it(directory):
+    from directory.models import OrganisationPage
+
+    entry = OrganisationPage.objects.get(slug="les-co-citoyens")
+
+    with CaptureQueriesContext(connection) as queries:
+        url = entry.directory_url()
+
+    assert url == entry.get_parent().get_url() == "/fr/annuaire/"
+    assert not [q for q in queries if "wagtailcore_page" in q["sql"]]

@@ -34,6 +34,13 @@ class ImportFileCommand(BaseCommand):
         except ImportFileError as error:
             raise CommandError(f"{prefix}{error}") from error
 
+    def write_errors(self, report, what="row", offset=0):
+        """One line per skipped row: `what` it is, its number (shifted by `offset`), the
+        column when one is to blame, and why."""
+        for error in report.errors:
+            column = f" [{error.column}]" if error.column else ""
+            self.stderr.write(f"{what} {error.row + offset}{column}: {error.message}")
+
     def finish(self, report, summary, skipped_message):
         self.stdout.write(self.style.SUCCESS(summary) if not report.skipped else summary)
         if report.skipped:

@@ -27,9 +27,7 @@ class Command(ImportFileCommand):
         report = importer.run(rows, dry_run=dry_run, progress=progress)
         if progress and rows:
             sys.stderr.write("\n")
-        for error in report.errors:
-            column = f" [{error.column}]" if error.column else ""
-            self.stderr.write(f"row {error.row}{column}: {error.message}")
+        self.write_errors(report)
         summary = (
             f"{'Dry run: would have ' if dry_run else ''}created {report.created}, "
             f"updated {report.updated}, skipped {report.skipped} of {len(rows)} rows."

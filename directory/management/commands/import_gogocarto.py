@@ -31,9 +31,7 @@ class Command(ImportFileCommand):
             importer = DirectoryImporter(locale)
         rows = gogocarto_rows(elements, options, set(importer.themes))
         report = importer.run(rows, dry_run=dry_run)
-        for error in report.errors:
-            column = f" [{error.column}]" if error.column else ""
-            self.stderr.write(f"element {error.row - 1}{column}: {error.message}")
+        self.write_errors(report, "element", offset=-1)  # numbered as CSV rows, from 2
         summary = (
             f"{'Dry run: would have ' if dry_run else ''}created {report.created}, "
             f"updated {report.updated}, skipped {report.skipped} of {len(rows)} elements."

@@ -24,7 +24,7 @@ def can_import(user, index=None):
 class ImportForm(ImportFileForm):
     field_order = ["source"]  # the format first: it says how the file is read
     file_help_text = _(
-        "UTF-8, 5 MB at most: a CSV with the columns of the directory's CSV export, or the "
+        "UTF-8, %(size)s at most: a CSV with the columns of the directory's CSV export, or the "
         "JSON of a GoGoCarto map (its elements.json)."
     )
 

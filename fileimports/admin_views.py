@@ -4,6 +4,7 @@ what is its own: its fields, how it reads the file, who may import, where the ro
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -14,6 +15,7 @@ from .files import MAX_FILE_BYTES, ImportFileError, refuse_too_large
 class ImportFileForm(forms.Form):
     """The file, the importer's own fields, and the dry run (ticked by default) last."""
 
+    # May hold %(size)s: the limit this form applies, so the text never disagrees with it.
     file_help_text = ""
 
     file = forms.FileField(label=_("File"))
@@ -25,7 +27,9 @@ class ImportFileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = self.file_help_text
+        self.fields["file"].help_text = self.file_help_text % {
+            "size": filesizeformat(self.max_bytes())
+        }
         self.fields["dry_run"] = self.fields.pop("dry_run")  # next to the button
 
     def max_bytes(self):

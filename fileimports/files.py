@@ -7,6 +7,7 @@ field or as the command's error, never a 500.
 
 import json
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 # The admin reads an upload into memory; no partner's export comes near this.
@@ -19,8 +20,8 @@ class ImportFileError(Exception):
 
 
 def too_large_message(max_bytes):
-    megabytes = max(1, max_bytes // (1024 * 1024))
-    return _("The file is larger than %(size)d MB.") % {"size": megabytes}
+    # The help texts state the limit the same way (filesizeformat), in the reader's language.
+    return _("The file is larger than %(size)s.") % {"size": filesizeformat(max_bytes)}
 
 
 def refuse_too_large(size, max_bytes=MAX_FILE_BYTES):

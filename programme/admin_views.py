@@ -22,7 +22,7 @@ def importable_programmes(user):
 
 
 class OpenAgendaImportForm(ImportFileForm):
-    file_help_text = _("The JSON export of an OpenAgenda agenda (its events), 5 MB at most.")
+    file_help_text = _("The JSON export of an OpenAgenda agenda (its events), %(size)s at most.")
 
     programme = forms.ChoiceField(
         label=_("Programme"), help_text=_("The events are imported in its language.")

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -17,7 +18,7 @@ from programme.choices import RegistrationMode
 from programme.models import EventPage
 from publicforms.defences import SpamDefenceForm
 from publicforms.richtext import clean_html
-from publicforms.uploads import SafeImageField
+from publicforms.uploads import SafeImageField, max_upload_bytes
 
 from .location import LocationFields
 
@@ -104,9 +105,18 @@ class PageFieldsForm(PartnerFormMixin, SpamDefenceForm, forms.ModelForm):
                 field.disabled = True
                 field.required = False
         if editing:
-            self.fields[self.image_field].help_text = _(
-                "Leave empty to keep the current image. JPEG, PNG or WebP, 5 MB at most."
+            image_help = _(
+                "Leave empty to keep the current image. JPEG, PNG or WebP, %(size)s at most."
             )
+        else:
+            image_help = _(
+                "JPEG, PNG or WebP, %(size)s at most. If the form comes back with an error, "
+                "choose the file again."
+            )
+        # The limit is a setting: the text says the one the upload is checked against.
+        self.fields[self.image_field].help_text = image_help % {
+            "size": filesizeformat(max_upload_bytes())
+        }
 
     def _post_clean(self):
         # The model instance is not used: page validation happens when the page is built.
@@ -130,14 +140,7 @@ class PageFieldsForm(PartnerFormMixin, SpamDefenceForm, forms.ModelForm):
 
 
 def image_upload(label):
-    return SafeImageField(
-        label=label,
-        required=False,
-        help_text=_(
-            "JPEG, PNG or WebP, 5 MB at most. If the form comes back with an error, "
-            "choose the file again."
-        ),
-    )
+    return SafeImageField(label=label, required=False)  # help text: PageFieldsForm
 
 
 class OrganisationForm(LocationFields, PageFieldsForm):

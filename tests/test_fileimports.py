@@ -42,7 +42,7 @@ def _refusal(client, kind, content):
     [
         # The decoder's recursion limit: a clear refusal, never a 500.
         (b"[" * 200_000, "Le fichier n’est pas du JSON : trop d’imbrications"),
-        (b" " * (5 * 1024 * 1024 + 1), "Le fichier dépasse 5 Mo."),
+        (b" " * (5 * 1024 * 1024 + 1), "Le fichier dépasse 5,0\xa0Mio."),
     ],
 )
 def test_both_admin_imports_refuse_a_bad_file_in_the_same_words(admin, content, message):
@@ -50,6 +50,15 @@ def test_both_admin_imports_refuse_a_bad_file_in_the_same_words(admin, content, 
     assert message in refusals["directory"]
     assert refusals["openagenda"] == refusals["directory"]
     assert not OrganisationPage.objects.exists() and not EventPage.objects.exists()
+
+
+def test_both_forms_state_the_size_limit_they_apply(admin, settings):
+    settings.PORTAL_OPENAGENDA_MAX_BYTES = 2 * 1024 * 1024  # the directory keeps its 5 MB
+    limits = {"directory": "5,0\xa0Mio au plus", "openagenda": "2,0\xa0Mio au plus"}
+    for kind, (url, _data) in admin.imports.items():
+        assert limits[kind] in admin.get(url).content.decode(), kind
+    big = b" " * (2 * 1024 * 1024 + 1)
+    assert "Le fichier dépasse 2,0\xa0Mio." in _refusal(admin, "openagenda", big)
 
 
 def test_both_forms_tick_the_dry_run_and_put_it_last(admin):

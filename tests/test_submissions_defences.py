@@ -187,6 +187,19 @@ def test_disguised_oversized_and_bomb_uploads_are_refused(
     assert Submission.objects.count() == 0
 
 
+def test_the_form_states_the_upload_limit_it_applies(
+    client, portal, settings, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_UPLOAD_MAX_BYTES = 1024 * 1024
+    for kind in ("organisation", "place", "event"):
+        assert "1,0\xa0Mio au maximum" in client.get(form_url(portal, kind)).content.decode(), kind
+    big = upload("big.png", b"\x89PNG" + b"\x00" * (1024 * 1024 + 10))
+    response = _post(client, portal, django_capture_on_commit_callbacks, logo=big)
+    assert response.context["form"].errors["logo"] == [
+        "L’image est trop lourde\xa0: 1,0\xa0Mio au maximum."
+    ]
+
+
 def test_accepted_image_is_re_encoded_without_metadata(
     client, portal, django_capture_on_commit_callbacks
 ):

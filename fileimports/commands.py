@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from .files import ImportFileError
+from .files import ImportFileError, too_large_message
 
 
 class ImportFileCommand(BaseCommand):
@@ -23,7 +23,7 @@ class ImportFileCommand(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {file}")
         if max_bytes is not None and path.stat().st_size > max_bytes:
-            raise CommandError(f"{file}: larger than {max_bytes} bytes.")
+            raise CommandError(f"{file}: {too_large_message(max_bytes)}")
         return path.read_bytes()
 
     @contextmanager

@@ -181,7 +181,9 @@ def test_unusable_files_are_refused_whole(programme, tmp_path, content, message)
 
 def test_a_huge_file_is_refused(programme, tmp_path, settings):  # noqa: F811
     settings.PORTAL_OPENAGENDA_MAX_BYTES = 100
-    with pytest.raises(CommandError, match="larger"):
+    # The admin's words, with the limit in force.
+    refusal = r"agenda\.json: The file is larger than 100\xa0bytes\.$"
+    with pytest.raises(CommandError, match=refusal):
         call_command("import_openagenda", _file(tmp_path))
 
 
